@@ -1,0 +1,163 @@
+// SQL for contacts. Every function takes the db or a transaction first and filters by workspace.
+import { sql, type Selectable } from 'kysely';
+import type { DbOrTrx } from '../platform/db.ts';
+import type { ContactsTable, LifecycleStage } from '../db-schema.ts';
+import type { CompiledList, ListSpec } from '../platform/list-query.ts';
+import type { Contact } from './contacts.schemas.ts';
+import { lifecycleStages } from './contacts.schemas.ts';
+
+export const contactListSpec: ListSpec = {
+  alias: 'c',
+  defaultSort: '-createdAt',
+  searchColumn: 'search_text',
+  customFieldsColumn: 'custom_fields',
+  fields: {
+    id: { column: 'id', kind: 'uuid' },
+    email: { column: 'email', kind: 'text', sortable: true, nullable: true, lowercase: true },
+    firstName: { column: 'first_name', kind: 'text', sortable: true, nullable: true },
+    lastName: { column: 'last_name', kind: 'text', sortable: true, nullable: true },
+    phone: { column: 'phone', kind: 'text', nullable: true },
+    title: { column: 'title', kind: 'text', sortable: true, nullable: true },
+    accountId: { column: 'account_id', kind: 'uuid', nullable: true },
+    ownerId: { column: 'owner_id', kind: 'uuid', nullable: true },
+    lifecycleStage: { column: 'lifecycle_stage', kind: 'enum', sortable: true, nullable: true, values: lifecycleStages },
+    tags: { column: 'tags', kind: 'tags' },
+    createdAt: { column: 'created_at', kind: 'date', sortable: true },
+    updatedAt: { column: 'updated_at', kind: 'date', sortable: true },
+  },
+};
+
+type ContactRow = Selectable<ContactsTable> & { account_name: string | null; account_domain: string | null; linked_account_id: string | null };
+
+export function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    phone: row.phone,
+    title: row.title,
+    accountId: row.linked_account_id,
+    account: row.linked_account_id ? { id: row.linked_account_id, name: row.account_name!, domain: row.account_domain } : null,
+    ownerId: row.owner_id,
+    lifecycleStage: row.lifecycle_stage,
+    tags: row.tags,
+    customFields: row.custom_fields,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function selectContacts(db: DbOrTrx, workspaceId: string) {
+  return db
+    .selectFrom('contacts as c')
+    .leftJoin('accounts as a', (j) =>
+      j.onRef('a.workspace_id', '=', 'c.workspace_id').onRef('a.id', '=', 'c.account_id').on('a.deleted_at', 'is', null),
+    )
+    .selectAll('c')
+    .select(['a.id as linked_account_id', 'a.name as account_name', 'a.domain as account_domain'])
+    .where('c.workspace_id', '=', workspaceId);
+}
+
+export async function listContacts(
+  db: DbOrTrx,
+  workspaceId: string,
+  list: CompiledList,
+): Promise<{ data: Contact[]; nextCursor: string | null }> {
+  let q = selectContacts(db, workspaceId).select(list.sortValue.as('_sort')).where('c.deleted_at', 'is', null);
+  for (const w of list.where) q = q.where(w);
+  for (const o of list.orderBy) q = q.orderBy(o);
+  const rows = await q.limit(list.limit + 1).execute();
+  return { data: rows.slice(0, list.limit).map(toContact), nextCursor: list.nextCursor(rows) };
+}
+
+export async function countContacts(db: DbOrTrx, workspaceId: string, list: CompiledList): Promise<number> {
+  let q = db
+    .selectFrom('contacts as c')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.deleted_at', 'is', null);
+  for (const w of list.where) q = q.where(w);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findContact(db: DbOrTrx, workspaceId: string, id: string): Promise<Contact | undefined> {
+  const row = await selectContacts(db, workspaceId).where('c.id', '=', id).where('c.deleted_at', 'is', null).executeTakeFirst();
+  return row && toContact(row);
+}
+
+export async function findContactIdByEmail(db: DbOrTrx, workspaceId: string, email: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('email', '=', email)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function findStoredCustomFields(db: DbOrTrx, workspaceId: string, id: string) {
+  return db
+    .selectFrom('contacts')
+    .select(['custom_fields', 'email', 'account_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export interface ContactValues {
+  email?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  phone?: string | null;
+  title?: string | null;
+  account_id?: string | null;
+  owner_id?: string | null;
+  lifecycle_stage?: LifecycleStage | null;
+  tags?: string[];
+  custom_fields?: Record<string, unknown>;
+}
+
+export async function insertContact(db: DbOrTrx, workspaceId: string, values: ContactValues): Promise<string> {
+  const row = await db
+    .insertInto('contacts')
+    .values({
+      workspace_id: workspaceId,
+      ...values,
+      custom_fields: JSON.stringify(values.custom_fields ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateContactRow(db: DbOrTrx, workspaceId: string, id: string, values: ContactValues): Promise<void> {
+  const { custom_fields, ...rest } = values;
+  await db
+    .updateTable('contacts')
+    .set({
+      ...rest,
+      ...(custom_fields !== undefined && { custom_fields: JSON.stringify(custom_fields) }),
+      updated_at: sql`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Soft delete: contacts stay restorable (bulk action `restore`) and keep their history. */
+export async function softDeleteContacts(db: DbOrTrx, workspaceId: string, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('contacts')
+    .set({ deleted_at: sql`now()`, updated_at: sql`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

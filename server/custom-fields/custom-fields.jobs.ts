@@ -1,0 +1,46 @@
+// Background work that follows a custom field's definition: an index so sorting and range filters on
+// the field stay fast at millions of rows, and removing a deleted field's values.
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { defineJob } from '../platform/jobs.ts';
+import type { Db } from '../platform/db.ts';
+import { customFieldObjects } from './custom-fields.schemas.ts';
+
+const TABLES = { contact: 'contacts', account: 'accounts' } as const;
+const payload = z.object({ objectType: z.enum(customFieldObjects), key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) });
+
+/** One index per table and key, shared by workspaces that define the same key (jsonb compares any type). */
+export const createCustomFieldIndex = defineJob({
+  name: 'custom-fields.create-index',
+  payload,
+  async handler({ db }, { objectType, key }) {
+    const table = TABLES[objectType];
+    const name = `${table}_cf_${key}`;
+    const concurrently = await isPostgresServer(db);
+    // CONCURRENTLY keeps the table writable while a large index builds (not available on PGlite)
+    await sql`CREATE INDEX ${sql.raw(concurrently ? 'CONCURRENTLY ' : '')}IF NOT EXISTS ${sql.id(name)}
+      ON ${sql.id(table)} (workspace_id, (custom_fields->${sql.lit(key)}), id) WHERE deleted_at IS NULL`.execute(db);
+  },
+});
+
+export const stripCustomFieldValues = defineJob({
+  name: 'custom-fields.strip-values',
+  payload,
+  async handler({ db, job }, { objectType, key }) {
+    const table = TABLES[objectType];
+    // batches keep each transaction short on large tables
+    for (;;) {
+      const result = await sql`
+        UPDATE ${sql.id(table)} SET custom_fields = custom_fields - ${key}
+        WHERE (workspace_id, id) IN (
+          SELECT workspace_id, id FROM ${sql.id(table)}
+          WHERE workspace_id = ${job.workspace_id} AND custom_fields ? ${key} LIMIT 5000)`.execute(db);
+      if (Number(result.numAffectedRows ?? 0) === 0) break;
+    }
+  },
+});
+
+async function isPostgresServer(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ v: string }>`SELECT version() AS v`.execute(db);
+  return !/emscripten|wasm/i.test(rows[0]?.v ?? '');
+}

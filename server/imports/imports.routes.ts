@@ -1,0 +1,167 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { sql } from 'kysely';
+import type { App } from '../platform/http.ts';
+import type { AppContext } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { errors, idParams } from '../platform/openapi.ts';
+import { enqueue } from '../platform/jobs.ts';
+import { sendCsv } from '../platform/csv-export.ts';
+import { listCustomFields } from '../custom-fields/custom-fields.store.ts';
+import { importSchema, startImportSchema } from './imports.schemas.ts';
+import { createImport, describeImport, validateMapping } from './create-import.ts';
+import { importTargets } from './suggest-mapping.ts';
+import { runImport } from './imports.jobs.ts';
+
+const tags = ['Imports'];
+
+export function importRoutes(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+
+  // CSV bodies stay a stream: the route writes them to disk as they arrive, whatever their size
+  app.addContentTypeParser(['text/csv', 'application/csv', 'application/octet-stream'], (_req, payload, done) => done(null, payload));
+
+  const load = async (workspaceId: string, id: string) => {
+    const row = await db.selectFrom('imports').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw AppError.notFound('Import', id);
+    return row;
+  };
+
+  app.post('/api/v1/imports', {
+    schema: {
+      tags,
+      summary: 'Upload a CSV file to import',
+      description:
+        'Send the file as the raw request body (`Content-Type: text/csv`), any size. The response shows the columns, ' +
+        'the first rows and a suggested mapping (HubSpot and Salesforce export headers are recognised). Then call /start.',
+      querystring: z.strictObject({
+        objectType: z.enum(['contact', 'account']),
+        fileName: z.string().min(1).max(255).default('import.csv'),
+      }),
+      response: { 201: importSchema, ...errors(415) },
+    },
+    bodyLimit: Number.MAX_SAFE_INTEGER,
+    config: { permission: 'crm:write' },
+    handler: async (req, reply) => {
+      const body = req.body as Readable | undefined;
+      if (!body || typeof (body as Readable).pipe !== 'function') {
+        throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type: text/csv.');
+      }
+      const { workspaceId, userId } = req.principal!;
+      const id = await createImport(db, { workspaceId, userId, objectType: req.query.objectType, fileName: req.query.fileName, body, dataDir: ctx.config.dataDir });
+      reply.code(201);
+      return describeImport(db, await load(workspaceId, id));
+    },
+  });
+
+  app.get('/api/v1/imports', {
+    schema: { tags, summary: 'Recent imports', response: { 200: z.object({ data: z.array(importSchema) }), ...errors() } },
+    config: { permission: 'crm:read' },
+    handler: async (req) => {
+      const rows = await db.selectFrom('imports').selectAll().where('workspace_id', '=', req.principal!.workspaceId).orderBy('created_at', 'desc').limit(50).execute();
+      return { data: await Promise.all(rows.map((r) => describeImport(db, r))) };
+    },
+  });
+
+  app.get('/api/v1/imports/:id', {
+    schema: { tags, summary: 'An import and its progress', params: idParams, response: { 200: importSchema, ...errors(404) } },
+    config: { permission: 'crm:read' },
+    handler: async (req) => describeImport(db, await load(req.principal!.workspaceId, req.params.id)),
+  });
+
+  app.post('/api/v1/imports/:id/start', {
+    schema: {
+      tags,
+      summary: 'Start an uploaded import with a column mapping',
+      description: 'Rows are upserted by email (contacts) or domain (accounts). Blank cells leave stored values unchanged.',
+      params: idParams,
+      body: startImportSchema,
+      response: { 200: importSchema, ...errors(404, 409) },
+    },
+    config: { permission: 'crm:write' },
+    handler: async (req) => {
+      const ws = req.principal!.workspaceId;
+      const row = await load(ws, req.params.id);
+      if (row.status !== 'uploaded') throw new AppError('conflict', `This import is already ${row.status}.`);
+      const fields = await listCustomFields(db, ws, row.object_type);
+      validateMapping(row.object_type, row.headers, importTargets(row.object_type, fields), req.body.mapping);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('imports')
+          .set({ status: 'queued', mapping: JSON.stringify(req.body.mapping) })
+          .where('workspace_id', '=', ws)
+          .where('id', '=', row.id)
+          .execute();
+        await enqueue(trx, runImport, { importId: row.id }, { workspaceId: ws, dedupeKey: row.id });
+      });
+      ctx.worker.poke();
+      return describeImport(db, await load(ws, row.id));
+    },
+  });
+
+  app.post('/api/v1/imports/:id/cancel', {
+    schema: {
+      tags,
+      summary: 'Cancel an import',
+      description: 'Rows already imported stay; the batch in progress is rolled back.',
+      params: idParams,
+      response: { 200: importSchema, ...errors(404, 409) },
+    },
+    config: { permission: 'crm:write' },
+    handler: async (req) => {
+      const ws = req.principal!.workspaceId;
+      const r = await db
+        .updateTable('imports')
+        .set({ status: 'cancelled', finished_at: sql`now()` })
+        .where('workspace_id', '=', ws)
+        .where('id', '=', req.params.id)
+        .where('status', 'in', ['uploaded', 'queued', 'running'])
+        .executeTakeFirst();
+      const row = await load(ws, req.params.id);
+      if (Number(r.numUpdatedRows) === 0) throw new AppError('conflict', `This import is already ${row.status}.`);
+      return describeImport(db, row);
+    },
+  });
+
+  app.get('/api/v1/imports/:id/errors', {
+    schema: {
+      tags,
+      summary: 'Download the rows that could not be imported, with their problems (CSV)',
+      params: idParams,
+      response: { 200: z.string().describe('text/csv'), ...errors(404) },
+    },
+    config: { permission: 'crm:read' },
+    handler: async (req, reply) => {
+      const ws = req.principal!.workspaceId;
+      const imp = await load(ws, req.params.id);
+      async function* pages() {
+        let after = 0;
+        for (;;) {
+          const rows = await db
+            .selectFrom('import_row_errors')
+            .select(['row_number', 'errors', 'row'])
+            .where('workspace_id', '=', ws)
+            .where('import_id', '=', imp.id)
+            .where('row_number', '>', after)
+            .orderBy('row_number')
+            .limit(2000)
+            .execute();
+          if (rows.length === 0) return;
+          yield rows;
+          after = rows[rows.length - 1].row_number;
+        }
+      }
+      type ErrorRow = { row_number: number; errors: Array<{ path: string; message: string }>; row: Record<string, string> };
+      return sendCsv<ErrorRow>(
+        reply,
+        `${imp.file_name.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_')}-errors.csv`,
+        [
+          { header: 'row', value: (r) => r.row_number },
+          { header: 'problems', value: (r) => r.errors.map((e) => `${e.path}: ${e.message}`).join('; ') },
+          ...imp.headers.map((h) => ({ header: h, value: (r: ErrorRow) => r.row[h] })),
+        ],
+        pages(),
+      );
+    },
+  });
+}

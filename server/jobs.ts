@@ -1,0 +1,8 @@
+// Every job the worker knows. A job's definition lives in its domain; this list is the registry.
+import type { JobDefinition } from './platform/jobs.ts';
+import { createCustomFieldIndex, stripCustomFieldValues } from './custom-fields/custom-fields.jobs.ts';
+import { sendOutboxEmail } from './outbox/outbox.jobs.ts';
+import { runImport } from './imports/imports.jobs.ts';
+
+// any: the registry holds jobs with different payload types
+export const jobDefinitions: JobDefinition<any>[] = [createCustomFieldIndex, stripCustomFieldValues, sendOutboxEmail, runImport];

@@ -1,0 +1,39 @@
+// Process configuration, read once from the environment. Every knob Tandem has is here, so the
+// README's configuration table can be checked against one file.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent Tandem runs on embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** When set, outbox emails are also delivered through this SMTP server (nodemailer URL). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Public URL used in links inside emails (invitations). */
+  publicUrl: string;
+  logLevel: string;
+  /** Secure cookies require HTTPS; off by default so http://localhost works. */
+  secureCookies: boolean;
+  /** Process background jobs in this process (the default); `tandem worker` runs them apart. */
+  runWorker: boolean;
+  databasePoolSize: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.TANDEM_DATA_DIR ?? '.tandem'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Tandem <no-reply@tandem.local>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.SECURE_COOKIES === 'true',
+    runWorker: env.TANDEM_WORKER !== 'false',
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
+  };
+}
