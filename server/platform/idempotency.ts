@@ -71,7 +71,11 @@ export async function runIdempotent<T>(
     return { replayed: false as const, status, body };
   });
 
-  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
   reply.code(outcome.status);
+  if (outcome.replayed) {
+    // the stored body is already JSON-shaped (dates as strings): send it as it was sent the first time
+    reply.header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(JSON.stringify(outcome.body));
+    return reply as unknown as T;
+  }
   return outcome.body;
 }
