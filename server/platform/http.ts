@@ -77,13 +77,24 @@ export function createHttpServer(opts: HttpOptions): App {
     ...(typeof opts.logger === 'boolean' ? { logger: opts.logger } : { loggerInstance: opts.logger }),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQueryString },
-    forceCloseConnections: false,
+    // on close: finish in-flight requests, drop idle keep-alive sockets (so SIGTERM does not hang)
+    forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorateRequest('principal', null);
+
+  // While shutting down, answer in-flight requests with `Connection: close` so their keep-alive
+  // sockets do not hold the server open after the last response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   app.setValidatorCompiler(({ schema, httpPart }) => (data) => {
     const result = (schema as ZodType).safeParse(data);
