@@ -10,7 +10,11 @@ export interface BulkContactsInput {
   where?: RawBuilder<boolean>[];
 }
 
-export async function bulkUpdateContacts(trx: Trx, workspaceId: string, input: BulkContactsInput): Promise<{ affected: number; skipped: number }> {
+export async function bulkUpdateContacts(
+  trx: Trx,
+  workspaceId: string,
+  input: BulkContactsInput,
+): Promise<{ affected: number; skipped: number }> {
   let q = trx.updateTable('contacts as c').where('c.workspace_id', '=', workspaceId);
   if (input.ids) q = q.where('c.id', 'in', input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000']);
   for (const w of input.where ?? []) q = q.where(w);
@@ -18,8 +22,12 @@ export async function bulkUpdateContacts(trx: Trx, workspaceId: string, input: B
 
   switch (input.action) {
     case 'addTags': {
+      // appended in order, each tag once: a contact's existing tags keep their order
       const r = await q
-        .set({ tags: sql`ARRAY(SELECT DISTINCT unnest(c.tags || ${tags}::text[]))`, updated_at: sql`now()` })
+        .set({
+          tags: sql`ARRAY(SELECT t FROM unnest(c.tags || ${tags}::text[]) WITH ORDINALITY AS u(t, n) GROUP BY t ORDER BY min(n))`,
+          updated_at: sql`now()`,
+        })
         .where('c.deleted_at', 'is', null)
         .executeTakeFirst();
       return { affected: Number(r.numUpdatedRows), skipped: 0 };
@@ -33,19 +41,44 @@ export async function bulkUpdateContacts(trx: Trx, workspaceId: string, input: B
       return { affected: Number(r.numUpdatedRows), skipped: 0 };
     }
     case 'delete': {
-      const r = await q.set({ deleted_at: sql`now()`, updated_at: sql`now()` }).where('c.deleted_at', 'is', null).executeTakeFirst();
+      const r = await q
+        .set({ deleted_at: sql`now()`, updated_at: sql`now()` })
+        .where('c.deleted_at', 'is', null)
+        .executeTakeFirst();
       return { affected: Number(r.numUpdatedRows), skipped: 0 };
     }
-    case 'restore': {
-      // a contact whose email was taken by a new contact meanwhile stays in the trash (skipped)
-      const r = await q
-        .set({ deleted_at: null, updated_at: sql`now()` })
-        .where('c.deleted_at', 'is not', null)
-        .where(sql<boolean>`(c.email IS NULL OR NOT EXISTS (
-          SELECT 1 FROM contacts o WHERE o.workspace_id = c.workspace_id AND o.email = c.email AND o.deleted_at IS NULL))`)
-        .executeTakeFirst();
-      const candidates = input.ids?.length ?? Number(r.numUpdatedRows);
-      return { affected: Number(r.numUpdatedRows), skipped: Math.max(0, candidates - Number(r.numUpdatedRows)) };
-    }
+    case 'restore':
+      return restoreContacts(trx, workspaceId, input);
   }
+}
+
+/**
+ * A deleted contact whose email was taken by another contact meanwhile stays in the trash (skipped);
+ * of several deleted contacts sharing an email, only the most recently deleted one comes back.
+ */
+async function restoreContacts(trx: Trx, workspaceId: string, input: BulkContactsInput): Promise<{ affected: number; skipped: number }> {
+  let candidates = trx.selectFrom('contacts as c').where('c.workspace_id', '=', workspaceId).where('c.deleted_at', 'is not', null);
+  if (input.ids) candidates = candidates.where('c.id', 'in', input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000']);
+  for (const w of input.where ?? []) candidates = candidates.where(w);
+
+  const chosen = candidates
+    .where(
+      sql<boolean>`(c.email IS NULL OR NOT EXISTS (
+      SELECT 1 FROM contacts o WHERE o.workspace_id = c.workspace_id AND o.email = c.email AND o.deleted_at IS NULL))`,
+    )
+    .distinctOn(sql`coalesce(c.email, c.id::text)`)
+    .select('c.id')
+    .orderBy(sql`coalesce(c.email, c.id::text)`)
+    .orderBy('c.deleted_at', 'desc')
+    .orderBy('c.id');
+
+  const total = await candidates.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await trx
+    .updateTable('contacts as r')
+    .set({ deleted_at: null, updated_at: sql`now()` })
+    .where('r.workspace_id', '=', workspaceId)
+    .where('r.id', 'in', chosen)
+    .executeTakeFirst();
+  const affected = Number(r.numUpdatedRows);
+  return { affected, skipped: Number(total.n) - affected };
 }

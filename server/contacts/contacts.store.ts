@@ -98,10 +98,15 @@ export async function findContactIdByEmail(db: DbOrTrx, workspaceId: string, ema
   return row?.id;
 }
 
-export async function findStoredCustomFields(db: DbOrTrx, workspaceId: string, id: string) {
+/** The stored values an update builds on; `account_id` is null when the linked account was deleted. */
+export async function findContactForUpdate(db: DbOrTrx, workspaceId: string, id: string) {
   return db
     .selectFrom('contacts')
-    .select(['custom_fields', 'email', 'account_id'])
+    .select(['custom_fields', 'email', 'first_name', 'last_name'])
+    .select(
+      sql<string | null>`(SELECT a.id FROM accounts a
+        WHERE a.workspace_id = contacts.workspace_id AND a.id = contacts.account_id AND a.deleted_at IS NULL)`.as('account_id'),
+    )
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
     .where('deleted_at', 'is', null)

@@ -10,7 +10,7 @@ import type { Contact, CreateContact, UpdateContact, UpsertContact } from './con
 import {
   findContact,
   findContactIdByEmail,
-  findStoredCustomFields,
+  findContactForUpdate,
   insertContact,
   updateContactRow,
   type ContactValues,
@@ -76,7 +76,7 @@ export async function createContact(trx: Trx, workspaceId: string, input: Create
 }
 
 export async function updateContact(trx: Trx, workspaceId: string, id: string, input: UpdateContact): Promise<Contact> {
-  const stored = await findStoredCustomFields(trx, workspaceId, id);
+  const stored = await findContactForUpdate(trx, workspaceId, id);
   if (!stored) throw AppError.notFound('Contact', id);
   const definitions = await listCustomFields(trx, workspaceId, 'contact');
   const custom = validateCustomFields(definitions, input.customFields, { mode: 'update' });
@@ -92,8 +92,9 @@ export async function updateContact(trx: Trx, workspaceId: string, id: string, i
     if (existing && existing !== id) errors.push({ path: 'email', message: `is already used by contact ${existing}` });
   }
   const nextEmail = input.email !== undefined ? input.email : stored.email;
-  const nextFirst = input.firstName;
-  if (input.email === null && nextFirst === null && input.lastName === null) {
+  const nextFirst = input.firstName !== undefined ? input.firstName : stored.first_name;
+  const nextLast = input.lastName !== undefined ? input.lastName : stored.last_name;
+  if (!nextEmail && !nextFirst && !nextLast) {
     errors.push({ path: 'email', message: 'a contact needs an email or a name' });
   }
   if (errors.length) fail(errors);

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../platform/jobs.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db, DbOrTrx } from '../platform/db.ts';
 import { customFieldObjects } from './custom-fields.schemas.ts';
 
 const TABLES = { contact: 'contacts', account: 'accounts' } as const;
@@ -39,6 +39,23 @@ export const stripCustomFieldValues = defineJob({
     }
   },
 });
+
+/**
+ * True while a deleted field's values are still being removed: a new field with the same key must
+ * wait, or the pending removal would also wipe the values written to the new field.
+ */
+export async function valuesStillBeingRemoved(db: DbOrTrx, workspaceId: string, objectType: string, key: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('name', '=', stripCustomFieldValues.name)
+    .where('workspace_id', '=', workspaceId)
+    .where('status', 'in', ['queued', 'running'])
+    .where(sql<string>`payload->>'objectType'`, '=', objectType)
+    .where(sql<string>`payload->>'key'`, '=', key)
+    .executeTakeFirst();
+  return !!row;
+}
 
 async function isPostgresServer(db: Db): Promise<boolean> {
   const { rows } = await sql<{ v: string }>`SELECT version() AS v`.execute(db);

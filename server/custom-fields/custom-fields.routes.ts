@@ -12,7 +12,7 @@ import {
   updateCustomFieldSchema,
 } from './custom-fields.schemas.ts';
 import { findCustomField, listCustomFields, toCustomField } from './custom-fields.store.ts';
-import { createCustomFieldIndex, stripCustomFieldValues } from './custom-fields.jobs.ts';
+import { createCustomFieldIndex, stripCustomFieldValues, valuesStillBeingRemoved } from './custom-fields.jobs.ts';
 
 const tags = ['Custom fields'];
 
@@ -65,6 +65,13 @@ export function customFieldRoutes(app: App, ctx: AppContext): void {
       const body = req.body;
       const key = body.key ?? keyFromLabel(body.label);
       const result = await runIdempotent(db, req, reply, 201, async (trx) => {
+        if (await valuesStillBeingRemoved(trx, ws, body.objectType, key)) {
+          throw new AppError(
+            'conflict',
+            `The values of a deleted ${body.objectType} field "${key}" are still being removed. Try again in a minute.`,
+            [{ path: 'key', message: `"${key}" belonged to a deleted field whose values are still being removed` }],
+          );
+        }
         const row = await trx
           .insertInto('custom_field_definitions')
           .values({
@@ -121,7 +128,9 @@ export function customFieldRoutes(app: App, ctx: AppContext): void {
         .where('workspace_id', '=', ws)
         .where('id', '=', req.params.id)
         .returningAll()
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      // deleted between the read above and this write
+      if (!row) throw AppError.notFound('Custom field', req.params.id);
       ctx.customFields.invalidate(ws);
       return toCustomField(row);
     },

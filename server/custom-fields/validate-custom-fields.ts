@@ -12,6 +12,7 @@ export interface CustomFieldCheck {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * `mode: 'create'` enforces required fields; `'update'` only checks what is given.
@@ -35,14 +36,19 @@ export function validateCustomFields(
       errors.push({ path, message: 'is not a defined custom field (define it in Settings → Custom fields)' });
       continue;
     }
-    if (raw === null || raw === undefined || (opts.fromText && raw === '')) {
+    // a blank string (an emptied form input, an empty CSV cell) is no value: it clears the field and
+    // cannot fill a required one; so does a multi-select with no options (below)
+    if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
       if (def.required) errors.push({ path, message: `is required (${def.label})` });
       else values[key] = null;
       continue;
     }
     const result = coerceValue(def, raw, !!opts.fromText);
     if ('error' in result) errors.push({ path, message: result.error });
-    else values[key] = result.value;
+    else if (Array.isArray(result.value) && result.value.length === 0) {
+      if (def.required) errors.push({ path, message: `is required (${def.label})` });
+      else values[key] = null;
+    } else values[key] = result.value;
   }
 
   if (opts.mode === 'create') {
@@ -57,10 +63,12 @@ export function validateCustomFields(
 
 function coerceValue(def: Definition, raw: unknown, fromText: boolean): { value: unknown } | { error: string } {
   switch (def.type) {
-    case 'text':
+    case 'text': {
       if (typeof raw !== 'string') return { error: 'must be a string' };
-      if (raw.length > 2000) return { error: 'must be at most 2000 characters' };
-      return { value: raw };
+      const value = raw.trim();
+      if (value.length > 2000) return { error: 'must be at most 2000 characters' };
+      return { value };
+    }
     case 'number': {
       const n = typeof raw === 'number' ? raw : fromText && typeof raw === 'string' ? Number(raw.replace(/,/g, '')) : NaN;
       if (typeof raw === 'string' && raw.trim() === '') return { error: 'must be a number' };
@@ -78,7 +86,12 @@ function coerceValue(def: Definition, raw: unknown, fromText: boolean): { value:
     }
     case 'date': {
       if (typeof raw !== 'string') return { error: 'must be a date (YYYY-MM-DD)' };
-      const value = raw.trim().slice(0, 10);
+      // a full ISO timestamp keeps its date; anything else after the date is not a date
+      const trimmed = raw.trim();
+      if (trimmed.length > 10 && !(ISO_TIME.test(trimmed.slice(10)) && !Number.isNaN(Date.parse(trimmed)))) {
+        return { error: 'must be a date (YYYY-MM-DD)' };
+      }
+      const value = trimmed.slice(0, 10);
       if (!DATE.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
         return { error: 'must be a date (YYYY-MM-DD)' };
       }

@@ -128,7 +128,11 @@ function coerce(field: ResolvedField, raw: string, path: string): unknown {
       return n;
     }
     case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+      if (
+        !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) ||
+        Number.isNaN(Date.parse(raw)) ||
+        !isCalendarDate(raw.slice(0, 10))
+      ) {
         throw AppError.invalid(path, `"${raw}" is not a date (use YYYY-MM-DD or an ISO 8601 timestamp)`);
       }
       return field.kind === 'json' ? raw.slice(0, 10) : new Date(raw).toISOString();
@@ -148,6 +152,12 @@ function coerce(field: ResolvedField, raw: string, path: string): unknown {
     default:
       return field.lowercase ? raw.toLowerCase() : raw;
   }
+}
+
+/** JavaScript rolls "2024-02-31" over to March 2nd; a filter should refuse it instead. */
+function isCalendarDate(ymd: string): boolean {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === ymd;
 }
 
 function customKind(type: CustomFieldType): FieldKind {
@@ -258,7 +268,9 @@ function decodeCursor(cursor: string, sort: string): CursorPayload {
     const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
     if (typeof p !== 'object' || p === null || typeof p.id !== 'string' || !UUID.test(p.id)) throw new Error('shape');
     if (p.s !== sort) {
-      throw new AppError('invalid_cursor', `This cursor was made for sort "${p.s}", not "${sort}". Start again without a cursor.`);
+      throw new AppError('invalid_cursor', `This cursor was made for sort "${p.s}", not "${sort}". Start again without a cursor.`, [
+        { path: 'cursor', message: `was made for sort "${p.s}", not "${sort}"` },
+      ]);
     }
     return p;
   } catch (err) {
@@ -321,6 +333,11 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
 
   if (query.cursor) {
     const c = decodeCursor(query.cursor, sortParam);
+    if (!cursorValueFits(field, c.v)) {
+      throw new AppError('invalid_cursor', 'The cursor is not valid. Use the nextCursor value from the previous page.', [
+        { path: 'cursor', message: 'is not a valid cursor' },
+      ]);
+    }
     const cmp = sql.raw(descending ? '<' : '>');
     const v = c.v === null ? null : param(field, c.v);
     if (v === null) {
@@ -339,8 +356,15 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
   return {
     where,
     orderBy,
-    // timestamps go through text: a JS Date would drop the microseconds and repeat a row across pages
-    sortValue: field.kind === 'date' ? sql`${field.expr}::text` : field.expr,
+    // timestamps and numerics go through text: a JS Date would drop the microseconds and a JS number
+    // the last digits of a large amount, and a cursor that is off by a little skips or repeats rows.
+    // Timestamps as ISO 8601 in UTC, which reads back the same whatever the server's DateStyle.
+    sortValue:
+      field.kind === 'date'
+        ? sql`to_char(${field.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : field.kind === 'number'
+          ? sql`${field.expr}::text`
+          : field.expr,
     limit: query.limit,
     nextCursor(rows) {
       if (rows.length <= query.limit) return null;
@@ -348,6 +372,33 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
       return encodeCursor({ s: sortParam, v: last._sort ?? null, id: last.id });
     },
   };
+}
+
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+/** A cursor's sort value must have the type its field holds: a forged one would compare wrongly or fail in SQL. */
+function cursorValueFits(field: ResolvedField, v: unknown): boolean {
+  if (v === null) return field.nullable;
+  const kind = field.kind === 'json' ? customKind(field.customType!) : field.kind;
+  switch (kind) {
+    case 'number':
+      return field.kind === 'json' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v);
+    case 'date':
+      // custom dates are stored as YYYY-MM-DD; timestamps are ISO 8601 text (see sortValue)
+      return (
+        typeof v === 'string' &&
+        (field.kind === 'json' ? /^\d{4}-\d{2}-\d{2}$/.test(v) : TIMESTAMP_TEXT.test(v)) &&
+        isCalendarDate(v.slice(0, 10))
+      );
+    case 'tags':
+      return Array.isArray(v) && v.every((t) => typeof t === 'string');
+    default:
+      return typeof v === 'string';
+  }
 }
 
 function sortableFields(spec: ListSpec, customFields: CustomFieldRef[]): string[] {

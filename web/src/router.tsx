@@ -1,0 +1,204 @@
+// The route tree (code-based). Screens load lazily, so the first paint only needs the shell.
+import { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { sessionQuery } from './session/session.ts';
+import { parseQueryString, toQueryString, type QueryValue } from './lib/query-string.ts';
+import { validateListSearch } from './lib/list-search.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { PagePending, RouteError, NotFound } from './layout/RouteStates.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+/** Pages for signed-out visitors: a signed-in user goes straight into the app. */
+async function requireSignedOut({ context }: { context: RouterContext }) {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (session.onboardingOpen) throw redirect({ to: '/onboarding' });
+  if (session.authenticated) throw redirect({ to: '/' });
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } =>
+    typeof s.redirect === 'string' && s.redirect.startsWith('/') ? { redirect: s.redirect } : {},
+  beforeLoad: requireSignedOut,
+  component: lazyRouteComponent(() => import('./routes/auth/LoginPage.tsx'), 'LoginPage'),
+});
+
+const onboardingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/onboarding',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session.onboardingOpen) throw redirect({ to: session.authenticated ? '/' : '/login' });
+  },
+  component: lazyRouteComponent(() => import('./routes/auth/OnboardingPage.tsx'), 'OnboardingPage'),
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('./routes/auth/AcceptInvitePage.tsx'), 'AcceptInvitePage'),
+});
+
+/** Everything behind sign-in shares the app shell. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session.onboardingOpen) throw redirect({ to: '/onboarding' });
+    if (!session.authenticated) {
+      throw redirect({ to: '/login', search: location.href === '/' ? {} : { redirect: location.href } });
+    }
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./routes/home/HomePage.tsx'), 'HomePage'),
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./routes/contacts/ContactsPage.tsx'), 'ContactsPage'),
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId',
+  component: lazyRouteComponent(() => import('./routes/contacts/ContactDetailPage.tsx'), 'ContactDetailPage'),
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./routes/accounts/AccountsPage.tsx'), 'AccountsPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId',
+  component: lazyRouteComponent(() => import('./routes/accounts/AccountDetailPage.tsx'), 'AccountDetailPage'),
+});
+
+export interface ImportSearch {
+  objectType?: 'contact' | 'account';
+  id?: string;
+}
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import',
+  validateSearch: (s: Record<string, unknown>): ImportSearch => ({
+    ...(s.objectType === 'contact' || s.objectType === 'account' ? { objectType: s.objectType } : {}),
+    ...(typeof s.id === 'string' && /^[0-9a-f-]{36}$/i.test(s.id) ? { id: s.id } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./routes/imports/ImportPage.tsx'), 'ImportPage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./routes/settings/SettingsLayout.tsx'), 'SettingsLayout'),
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/workspace' });
+  },
+});
+
+const workspaceSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/workspace',
+  component: lazyRouteComponent(() => import('./routes/settings/WorkspaceSettings.tsx'), 'WorkspaceSettings'),
+});
+
+const usersSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('./routes/settings/UsersSettings.tsx'), 'UsersSettings'),
+});
+
+const apiKeysSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/api-keys',
+  component: lazyRouteComponent(() => import('./routes/settings/ApiKeysSettings.tsx'), 'ApiKeysSettings'),
+});
+
+const outboxSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/outbox',
+  component: lazyRouteComponent(() => import('./routes/settings/OutboxSettings.tsx'), 'OutboxSettings'),
+});
+
+export interface CustomFieldsSearch {
+  objectType?: 'contact' | 'account';
+}
+
+const customFieldsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/custom-fields',
+  validateSearch: (s: Record<string, unknown>): CustomFieldsSearch => (s.objectType === 'account' ? { objectType: 'account' } : {}),
+  component: lazyRouteComponent(() => import('./routes/settings/CustomFieldsSettings.tsx'), 'CustomFieldsSettings'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  onboardingRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    contactsRoute,
+    contactRoute,
+    accountsRoute,
+    accountRoute,
+    importRoute,
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      workspaceSettingsRoute,
+      usersSettingsRoute,
+      apiKeysSettingsRoute,
+      customFieldsRoute,
+      outboxSettingsRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PagePending,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: true,
+    parseSearch: (search) => parseQueryString(search),
+    stringifySearch: (search) => {
+      const qs = toQueryString(search as Record<string, QueryValue>);
+      return qs ? `?${qs}` : '';
+    },
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
