@@ -62,7 +62,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
   });
   const authHook = authorize(principals);
   app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/api/v1/') && req.routeOptions.url) await authHook(req, reply);
+    if (req.routeOptions.url?.startsWith('/api/v1/')) await authHook(req, reply);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -92,7 +92,16 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
 
   const serveWeb = opts.serveWeb ?? true;
   if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      index: false,
+      // files are looked up per request, so a rebuilt web app is served without a restart
+      wildcard: true,
+      setHeaders(res, filePath) {
+        // Vite names assets by content hash: they never change; index.html is revalidated
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';

@@ -1,11 +1,19 @@
 // The `tandem` command. Every subcommand has --help.
 import path from 'node:path';
-import { Argument, Command, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { migrateToLatest } from './platform/migrate.ts';
 import { AppError } from './platform/errors.ts';
 import { serve } from './serve.ts';
+
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${flag} must be a whole number, got "${value}".`);
+    return n;
+  };
+}
 
 const program = new Command();
 program
@@ -82,15 +90,15 @@ program
 program
   .command('demo')
   .description('Create a demo workspace: 18 months of a B2B company (companies, people, custom fields, notes)')
-  .addOption(new Option('--contacts <n>', 'number of contacts').default('5000').argParser((v) => Number(v)))
+  .addOption(new Option('--contacts <n>', 'number of contacts').default(5000).argParser(positiveInteger('--contacts')))
   .option('--workspace <name>', 'workspace name', 'Northwind Analytics (demo)')
   .option('--email <email>', 'admin email to sign in with', 'demo@tandem.local')
   .option('--password <password>', 'admin password', 'tandem-demo')
-  .option('--seed <n>', 'random seed, for the same data every time', '42')
+  .addOption(new Option('--seed <n>', 'random seed, for the same data every time').default(42).argParser(positiveInteger('--seed')))
   .option('--json', 'print {"workspaceId","userId","apiKey"}')
-  .action(async (opts: { contacts: number; workspace: string; email: string; password: string; seed: string; json?: boolean }) => {
+  .action(async (opts: { contacts: number; workspace: string; email: string; password: string; seed: number; json?: boolean }) => {
     const { seedDemo } = await import('./demo/seed-demo.ts');
-    const result = await withDatabase('demo', (database) => seedDemo(database.db, { ...opts, seed: Number(opts.seed), log: opts.json ? () => {} : (m) => console.error(m) }));
+    const result = await withDatabase('demo', (database) => seedDemo(database.db, { ...opts, log: opts.json ? () => {} : (m) => console.error(m) }));
     if (opts.json) console.log(JSON.stringify(result));
     else console.log(`Demo workspace ready. Sign in at http://localhost:${loadConfig().port} as ${opts.email} / ${opts.password}`);
   });
@@ -100,7 +108,8 @@ try {
 } catch (err) {
   if (err instanceof AppError) {
     console.error(`tandem: ${err.message}`);
-    for (const e of err.errors) console.error(`  ${e.path}: ${e.message}`);
+    // the detail already names a single field; list them when there are several
+    if (err.errors.length > 1) for (const e of err.errors) console.error(`  ${e.path}: ${e.message}`);
   } else {
     console.error(err);
   }

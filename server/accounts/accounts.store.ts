@@ -95,5 +95,19 @@ export async function linkContactsByDomain(db: DbOrTrx, workspaceId: string, acc
     UPDATE contacts SET account_id = ${accountId}, updated_at = now()
     WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL AND account_id IS NULL
       AND split_part(email, '@', 2) = ${domain}`.execute(db);
+  return Number(result.numAffectedRows ?? 0) + (await takeOverDeletedAccounts(db, workspaceId, [{ id: accountId, domain }]));
+}
+
+/**
+ * A new account with the domain of a deleted one takes over its contacts, which otherwise would
+ * point at the trash and show no account. (Restoring the old account afterwards leaves them here.)
+ */
+export async function takeOverDeletedAccounts(db: DbOrTrx, workspaceId: string, accounts: Array<{ id: string; domain: string }>): Promise<number> {
+  if (accounts.length === 0) return 0;
+  const result = await sql`
+    UPDATE contacts c SET account_id = n.id, updated_at = now()
+    FROM unnest(${accounts.map((a) => a.id)}::uuid[], ${accounts.map((a) => a.domain)}::text[]) AS n(id, domain)
+    JOIN accounts d ON d.workspace_id = ${workspaceId} AND d.domain = n.domain AND d.deleted_at IS NOT NULL
+    WHERE c.workspace_id = ${workspaceId} AND c.account_id = d.id AND c.deleted_at IS NULL`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -159,6 +159,22 @@ describe('contacts joining their account', () => {
     expect(errorPaths(restore, 409)).toEqual(['domain']);
     expect(await byDomain('reused-domain.com')).toMatchObject({ id: fresh.body.id });
   });
+
+  it('gives a re-created account the contacts of the deleted one (API and batch upsert)', async () => {
+    const old = await create({ name: 'Phoenix', domain: 'phoenix.test' });
+    const contact = await api.post('/api/v1/contacts', { email: 'ash@phoenix.test' });
+    expect(contact.body.accountId).toBe(old.body.id);
+    await api.delete(`/api/v1/accounts/${old.body.id}`);
+    expect((await api.get(`/api/v1/contacts/${contact.body.id}`)).body.account).toBeNull();
+    const reborn = await create({ name: 'Phoenix again', domain: 'phoenix.test' });
+    expect(reborn.body.contactCount).toBe(1);
+    expect((await api.get(`/api/v1/contacts/${contact.body.id}`)).body.account.name).toBe('Phoenix again');
+
+    await api.delete(`/api/v1/accounts/${reborn.body.id}`);
+    const batch = await api.post('/api/v1/accounts/batch/upsert', { records: [{ domain: 'phoenix.test', name: 'Phoenix III' }] });
+    expect(batch.body.created).toBe(1);
+    expect((await api.get(`/api/v1/contacts/${contact.body.id}`)).body.account.name).toBe('Phoenix III');
+  });
 });
 
 describe('batch upsert by domain', () => {

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db.ts';
 import { FREE_EMAIL_DOMAINS } from './domains.ts';
+import { takeOverDeletedAccounts } from './accounts.store.ts';
 
 export interface AccountUpsertRecord {
   /** Records without a domain cannot be matched: they are always created. */
@@ -110,6 +111,7 @@ async function upsertByDomain(db: DbOrTrx, workspaceId: string, records: Account
         AND c.workspace_id = ${workspaceId} AND c.deleted_at IS NULL AND c.account_id IS NULL
         AND split_part(c.email, '@', 2) = a.domain`.execute(db);
   }
+  await takeOverDeletedAccounts(db, workspaceId, inserted.rows);
 
   const byDomain = new Map<string, AccountUpsertOutcome>();
   for (const r of inserted.rows) byDomain.set(r.domain, { domain: r.domain, id: r.id, status: 'created' });

@@ -42,7 +42,7 @@ async function checks(trx: Trx, workspaceId: string, input: UpdateAccount, mode:
   const errors = [...custom.errors, ...(await checkReferences(trx, workspaceId, { ownerIds: [{ path: 'ownerId', id: input.ownerId }] }))];
   if (input.domain) {
     const existing = await findAccountIdByDomain(trx, workspaceId, input.domain);
-    if (existing && existing !== selfId) errors.push({ path: 'domain', message: `is already used by account ${existing}` });
+    if (existing && existing !== selfId) errors.push({ path: 'domain', message: `is already used by another account (${existing})` });
   }
   if (errors.length) fail(errors);
   return custom.values;

@@ -8,13 +8,15 @@ export interface BulkContactsInput {
   tags?: string[];
   ids?: string[];
   where?: RawBuilder<boolean>[];
+  /** restore: only contacts deleted at this instant (one bulk delete's transaction time) */
+  deletedAt?: string;
 }
 
 export async function bulkUpdateContacts(
   trx: Trx,
   workspaceId: string,
   input: BulkContactsInput,
-): Promise<{ affected: number; skipped: number }> {
+): Promise<{ affected: number; skipped: number; deletedAt?: string }> {
   let q = trx.updateTable('contacts as c').where('c.workspace_id', '=', workspaceId);
   if (input.ids) q = q.where('c.id', 'in', input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000']);
   for (const w of input.where ?? []) q = q.where(w);
@@ -41,11 +43,13 @@ export async function bulkUpdateContacts(
       return { affected: Number(r.numUpdatedRows), skipped: 0 };
     }
     case 'delete': {
+      // now() is the transaction's time: every contact of this delete shares it, which makes it the undo key
       const r = await q
         .set({ deleted_at: sql`now()`, updated_at: sql`now()` })
         .where('c.deleted_at', 'is', null)
         .executeTakeFirst();
-      return { affected: Number(r.numUpdatedRows), skipped: 0 };
+      const { rows } = await sql<{ t: string }>`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t`.execute(trx);
+      return { affected: Number(r.numUpdatedRows), skipped: 0, deletedAt: rows[0].t };
     }
     case 'restore':
       return restoreContacts(trx, workspaceId, input);
@@ -60,6 +64,7 @@ async function restoreContacts(trx: Trx, workspaceId: string, input: BulkContact
   let candidates = trx.selectFrom('contacts as c').where('c.workspace_id', '=', workspaceId).where('c.deleted_at', 'is not', null);
   if (input.ids) candidates = candidates.where('c.id', 'in', input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000']);
   for (const w of input.where ?? []) candidates = candidates.where(w);
+  if (input.deletedAt) candidates = candidates.where('c.deleted_at', '=', sql<Date>`${input.deletedAt}::timestamptz`);
 
   const chosen = candidates
     .where(

@@ -241,7 +241,7 @@ describe('bulk actions', () => {
     await bulk({ action: 'delete', ids: [ids[3], ids[4]] });
     await api.post('/api/v1/contacts', { email: 'bulk-3@bulk.test', firstName: 'Newcomer' });
     const res = await bulk({ action: 'restore', ids: [ids[3], ids[4]] });
-    expect(res.body).toEqual({ affected: 1, skipped: 1 });
+    expect(res.body).toMatchObject({ affected: 1, skipped: 1 });
     expect((await byEmail('bulk-3@bulk.test')).firstName).toBe('Newcomer');
     expect((await byEmail('bulk-4@bulk.test')).id).toBe(ids[4]);
   });
@@ -253,8 +253,20 @@ describe('bulk actions', () => {
     await api.delete(`/api/v1/contacts/${newer.body.id}`);
     const res = await bulk({ action: 'restore', ids: [older.body.id, newer.body.id] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ affected: 1, skipped: 1 });
+    expect(res.body).toMatchObject({ affected: 1, skipped: 1 });
     expect((await byEmail('same@bulk.test')).firstName).toBe('Newer');
+  });
+
+  it('undoes exactly one delete with its deletedAt, leaving earlier deletions in the trash', async () => {
+    await upsert([{ email: 'undo-1@undo.test' }, { email: 'undo-2@undo.test' }, { email: 'undo-3@undo.test' }]);
+    const earlier = await bulk({ action: 'delete', where: { filter: { email: 'undo-3@undo.test' } } });
+    expect(earlier.body.affected).toBe(1);
+    const del = await bulk({ action: 'delete', where: { filter: { 'email': { contains: 'undo.test' } } } });
+    expect(del.body).toMatchObject({ affected: 2, deletedAt: expect.stringMatching(/Z$/) });
+    const undo = await bulk({ action: 'restore', deletedAt: del.body.deletedAt });
+    expect(undo.body).toMatchObject({ affected: 2, skipped: 0 });
+    expect(await count('filter[email][contains]=undo.test')).toBe(2);
+    expect((await bulk({ action: 'delete', ids, deletedAt: del.body.deletedAt })).body.errors[0].path).toBe('deletedAt');
   });
 
   it('does not touch another workspace', async () => {
@@ -282,7 +294,7 @@ describe('CSV export', () => {
     await upsert([
       { email: 'x1@export.test', firstName: '=cmd()', lastName: 'Zulu', tags: ['exp', 'vip'], customFields: { seats: 10, plan: 'pro' } },
       { email: 'x2@export.test', firstName: 'Plain', lastName: 'Alpha', tags: ['exp'], customFields: { seats: 2 } },
-      { email: 'x3@export.test', firstName: '@SUM(A1)', lastName: 'Mike', tags: ['other'] },
+      { email: 'x3@export.test', firstName: '@SUM(A1)', lastName: 'Mike', tags: ['=HYPERLINK("x")', 'other'], phone: '+44 20 7946 0958' },
     ]);
   });
 
@@ -307,6 +319,9 @@ describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas', async () => {
     const rows = await exportCsv('filter[email][contains]=export.test&sort=email');
     expect(rows.map((r) => r.first_name)).toEqual(["'=cmd()", 'Plain', "'@SUM(A1)"]);
+    expect(rows[2].tags).toBe(`'=HYPERLINK("x");other`);
+    // a phone number is not a formula: it keeps its plus sign
+    expect(rows[2].phone).toBe('+44 20 7946 0958');
   });
 
   it('streams every match beyond one page', async () => {

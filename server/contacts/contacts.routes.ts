@@ -9,6 +9,7 @@ import { allPages, sendCsv } from '../platform/csv-export.ts';
 import {
   batchUpsertContactsSchema,
   batchUpsertResultSchema,
+  bulkContactsResultSchema,
   bulkContactsSchema,
   contactSchema,
   createContactSchema,
@@ -157,7 +158,7 @@ export function contactRoutes(app: App, ctx: AppContext): void {
       summary: 'Tag, untag, delete or restore many contacts',
       description: 'Acts on the given `ids`, or on every contact matching `where` (the list filters).',
       body: bulkContactsSchema,
-      response: { 200: z.object({ affected: z.number().int(), skipped: z.number().int() }), ...errors() },
+      response: { 200: bulkContactsResultSchema, ...errors() },
     },
     config: { permission: 'crm:write' },
     handler: async (req, reply) =>

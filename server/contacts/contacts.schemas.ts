@@ -96,12 +96,26 @@ export const bulkContactsSchema = z
       })
       .optional()
       .describe('Acts on every contact matching these list filters (as in GET /contacts).'),
+    deletedAt: z.iso
+      .datetime({ message: 'must be the deletedAt a delete returned' })
+      .optional()
+      .describe('With `restore`: only contacts deleted by the bulk delete that returned this `deletedAt` (its undo).'),
   })
-  .refine((b) => (b.ids ? !b.where : !!b.where), { message: 'give either ids or where', path: ['ids'] })
+  .refine((b) => (b.ids ? !b.where : !!b.where || (b.action === 'restore' && !!b.deletedAt)), {
+    message: 'give either ids or where (or, to undo a delete, deletedAt)',
+    path: ['ids'],
+  })
+  .refine((b) => !b.deletedAt || b.action === 'restore', { message: 'only applies to restore', path: ['deletedAt'] })
   .refine((b) => (b.action === 'addTags' || b.action === 'removeTags' ? !!b.tags?.length : true), {
     message: 'tags are required for addTags and removeTags',
     path: ['tags'],
   });
+
+export const bulkContactsResultSchema = z.object({
+  affected: z.number().int(),
+  skipped: z.number().int(),
+  deletedAt: z.string().optional().describe('After `delete`: pass to `restore` as `deletedAt` to undo exactly this delete.'),
+});
 
 export type Contact = z.output<typeof contactSchema>;
 export type CreateContact = z.output<typeof createContactSchema>;

@@ -65,7 +65,7 @@ export async function createContact(trx: Trx, workspaceId: string, input: Create
   ];
   if (input.email) {
     const existing = await findContactIdByEmail(trx, workspaceId, input.email);
-    if (existing) errors.push({ path: 'email', message: `is already used by contact ${existing}` });
+    if (existing) errors.push({ path: 'email', message: `is already used by another contact (${existing})` });
   }
   if (errors.length) fail(errors);
   const values = toValues(input);
@@ -89,7 +89,7 @@ export async function updateContact(trx: Trx, workspaceId: string, id: string, i
   ];
   if (input.email) {
     const existing = await findContactIdByEmail(trx, workspaceId, input.email);
-    if (existing && existing !== id) errors.push({ path: 'email', message: `is already used by contact ${existing}` });
+    if (existing && existing !== id) errors.push({ path: 'email', message: `is already used by another contact (${existing})` });
   }
   const nextEmail = input.email !== undefined ? input.email : stored.email;
   const nextFirst = input.firstName !== undefined ? input.firstName : stored.first_name;

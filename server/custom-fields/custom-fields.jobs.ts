@@ -9,18 +9,27 @@ import { customFieldObjects } from './custom-fields.schemas.ts';
 const TABLES = { contact: 'contacts', account: 'accounts' } as const;
 const payload = z.object({ objectType: z.enum(customFieldObjects), key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/) });
 
-/** One index per table and key, shared by workspaces that define the same key (jsonb compares any type). */
+/**
+ * One index per table and key, shared by workspaces that define the same key (jsonb compares any
+ * type). Used by the job below and by `tandem demo`.
+ */
+export async function buildCustomFieldIndex(db: Db, objectType: (typeof customFieldObjects)[number], key: string): Promise<void> {
+  const table = TABLES[objectType];
+  const name = `${table}_cf_${key}`;
+  // CONCURRENTLY keeps the table writable while a large index builds (not available on PGlite)
+  const concurrently = sql.raw((await isPostgresServer(db)) ? 'CONCURRENTLY ' : '');
+  // a CONCURRENTLY build that failed leaves an invalid index behind, which IF NOT EXISTS would keep forever
+  const { rows } = await sql<{ valid: boolean }>`
+    SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ${name}`.execute(db);
+  if (rows[0] && !rows[0].valid) await sql`DROP INDEX ${concurrently}IF EXISTS ${sql.id(name)}`.execute(db);
+  await sql`CREATE INDEX ${concurrently}IF NOT EXISTS ${sql.id(name)}
+    ON ${sql.id(table)} (workspace_id, (custom_fields->${sql.lit(key)}), id) WHERE deleted_at IS NULL`.execute(db);
+}
+
 export const createCustomFieldIndex = defineJob({
   name: 'custom-fields.create-index',
   payload,
-  async handler({ db }, { objectType, key }) {
-    const table = TABLES[objectType];
-    const name = `${table}_cf_${key}`;
-    const concurrently = await isPostgresServer(db);
-    // CONCURRENTLY keeps the table writable while a large index builds (not available on PGlite)
-    await sql`CREATE INDEX ${sql.raw(concurrently ? 'CONCURRENTLY ' : '')}IF NOT EXISTS ${sql.id(name)}
-      ON ${sql.id(table)} (workspace_id, (custom_fields->${sql.lit(key)}), id) WHERE deleted_at IS NULL`.execute(db);
-  },
+  handler: ({ db }, { objectType, key }) => buildCustomFieldIndex(db, objectType, key),
 });
 
 export const stripCustomFieldValues = defineJob({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../platform/http.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -83,7 +84,11 @@ export function customFieldRoutes(app: App, ctx: AppContext): void {
             options: JSON.stringify(body.options ?? []),
             required: body.required ?? false,
             description: body.description ?? null,
-            position: body.position ?? 0,
+            // new fields go last unless placed
+            position:
+              body.position ??
+              sql<number>`(SELECT coalesce(max(position) + 1, 0) FROM custom_field_definitions
+                WHERE workspace_id = ${ws} AND object_type = ${body.objectType})`,
           })
           .onConflict((oc) => oc.columns(['workspace_id', 'object_type', 'key']).doNothing())
           .returningAll()

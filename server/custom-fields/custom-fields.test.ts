@@ -46,6 +46,14 @@ describe('defining fields', () => {
     expect(errorPaths(await api.get('/api/v1/custom-fields?objectType=deal'))).toEqual(['objectType']);
   });
 
+  it('places new fields after the existing ones unless a position is given', async () => {
+    const other = await createTestWorkspace(server);
+    const first = await other.api.post('/api/v1/custom-fields', { objectType: 'account', label: 'First', type: 'text' });
+    const second = await other.api.post('/api/v1/custom-fields', { objectType: 'account', label: 'Second', type: 'text' });
+    const placed = await other.api.post('/api/v1/custom-fields', { objectType: 'account', label: 'Placed', type: 'text', position: 0 });
+    expect([first.body.position, second.body.position, placed.body.position]).toEqual([0, 1, 0]);
+  });
+
   it('keeps keys unique per object (409), whether given or derived', async () => {
     expect((await define({ key: 'region', label: 'Region' })).status).toBe(201);
     const dup = await define({ key: 'region', label: 'Another region' });

@@ -100,7 +100,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHERE deleted_at IS NULL AND domain IS NOT NULL;
     CREATE INDEX accounts_created ON accounts (workspace_id, created_at, id) WHERE deleted_at IS NULL;
     CREATE INDEX accounts_updated ON accounts (workspace_id, updated_at, id) WHERE deleted_at IS NULL;
-    CREATE INDEX accounts_name ON accounts (workspace_id, lower(name), id) WHERE deleted_at IS NULL;
+    CREATE INDEX accounts_name ON accounts (workspace_id, name, id) WHERE deleted_at IS NULL;
+    CREATE INDEX accounts_lower_name ON accounts (workspace_id, lower(name)) WHERE deleted_at IS NULL;
+    -- a re-created account takes back the contacts of the deleted account with its domain
+    CREATE INDEX accounts_deleted_domain ON accounts (workspace_id, domain) WHERE deleted_at IS NOT NULL;
     CREATE INDEX accounts_search ON accounts USING gin (search_text gin_trgm_ops);
     CREATE INDEX accounts_custom ON accounts USING gin (custom_fields jsonb_path_ops);
 

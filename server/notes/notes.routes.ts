@@ -97,4 +97,16 @@ export function noteRoutes(app: App, ctx: AppContext): void {
       return { id: req.params.id, deleted: true as const };
     },
   });
+
+  app.post('/api/v1/notes/:id/restore', {
+    schema: { tags, summary: 'Restore a deleted note (the undo of DELETE)', params: idParams, response: { 200: noteSchema, ...errors(404) } },
+    config: { permission: 'crm:write' },
+    handler: async (req) => {
+      const ws = req.principal!.workspaceId;
+      await db.updateTable('notes').set({ deleted_at: null }).where('workspace_id', '=', ws).where('id', '=', req.params.id).execute();
+      const note = await findNote(db, ws, req.params.id);
+      if (!note) throw AppError.notFound('Note', req.params.id);
+      return note;
+    },
+  });
 }

@@ -110,6 +110,12 @@ describe('notes', () => {
     expect((await api.delete(`/api/v1/notes/${note.body.id}`)).status).toBe(404);
     const list = await api.get(`/api/v1/notes?filter[contactId]=${contactId}&limit=100`);
     expect(list.body.data.map((n: { id: string }) => n.id)).not.toContain(note.body.id);
+
+    // undo: the same note comes back, with its author and dates
+    const restored = await api.post(`/api/v1/notes/${note.body.id}/restore`);
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ id: note.body.id, body: 'Typo here', createdAt: note.body.createdAt });
+    expect((await api.post('/api/v1/notes/6b0c2f4e-1d2a-4c3b-9e8f-7a6b5c4d3e2f/restore')).status).toBe(404);
   });
 
   it('keeps notes away from other workspaces', async () => {

@@ -13,6 +13,8 @@ export interface Config {
   mailFrom: string;
   /** Public URL used in links inside emails (invitations). */
   publicUrl: string;
+  /** Without PUBLIC_URL, links use the address the admin reached Tandem at (the request's host). */
+  publicUrlFromEnv: boolean;
   logLevel: string;
   /** Secure cookies require HTTPS; off by default so http://localhost works. */
   secureCookies: boolean;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Tandem <no-reply@tandem.local>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrlFromEnv: !!env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.SECURE_COOKIES === 'true',
     runWorker: env.TANDEM_WORKER !== 'false',

@@ -32,11 +32,12 @@ export function sendCsv<T>(
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.join(';');
-  if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  // a spreadsheet would run a cell that starts like a formula (CSV injection)
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // a spreadsheet would run a cell that starts like a formula (CSV injection); a phone number such
+  // as "+44 20 7946 0958" cannot be a formula and stays as it is
+  if (/^[+-][\d\s().\/-]*$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Iterates every page of a cursor-paginated list. */

@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { AppError, type FieldError } from './errors.ts';
+import { cursorValueFits, decodeCursor, encodeCursor } from './list-cursor.ts';
 import type { CustomFieldType } from '../db-schema.ts';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'boolean' | 'uuid' | 'enum' | 'tags';
@@ -85,7 +86,7 @@ export interface CompiledList {
   nextCursor(rows: Array<{ id: string; _sort?: unknown }>): string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function resolveField(spec: ListSpec, customFields: CustomFieldRef[], name: string, path: string): ResolvedField {
   const col = (c: string) => sql.ref(`${spec.alias}.${c}`);
@@ -155,7 +156,7 @@ function coerce(field: ResolvedField, raw: string, path: string): unknown {
 }
 
 /** JavaScript rolls "2024-02-31" over to March 2nd; a filter should refuse it instead. */
-function isCalendarDate(ymd: string): boolean {
+export function isCalendarDate(ymd: string): boolean {
   const d = new Date(`${ymd}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === ymd;
 }
@@ -253,34 +254,6 @@ function filterClause(spec: ListSpec, field: ResolvedField, op: Operator, raw: s
   }
 }
 
-interface CursorPayload {
-  s: string;
-  v: unknown;
-  id: string;
-}
-
-function encodeCursor(p: CursorPayload): string {
-  return Buffer.from(JSON.stringify(p)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: string): CursorPayload {
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
-    if (typeof p !== 'object' || p === null || typeof p.id !== 'string' || !UUID.test(p.id)) throw new Error('shape');
-    if (p.s !== sort) {
-      throw new AppError('invalid_cursor', `This cursor was made for sort "${p.s}", not "${sort}". Start again without a cursor.`, [
-        { path: 'cursor', message: `was made for sort "${p.s}", not "${sort}"` },
-      ]);
-    }
-    return p;
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('invalid_cursor', 'The cursor is not valid. Use the nextCursor value from the previous page.', [
-      { path: 'cursor', message: 'is not a valid cursor' },
-    ]);
-  }
-}
-
 export function compileList(spec: ListSpec, query: ListQuery, customFields: CustomFieldRef[]): CompiledList {
   const where: RawBuilder<boolean>[] = [];
   const errors: FieldError[] = [];
@@ -333,7 +306,7 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
 
   if (query.cursor) {
     const c = decodeCursor(query.cursor, sortParam);
-    if (!cursorValueFits(field, c.v)) {
+    if (!cursorValueFits(field.kind === 'json' ? customKind(field.customType!) : field.kind, field.kind === 'json', field.nullable, c.v)) {
       throw new AppError('invalid_cursor', 'The cursor is not valid. Use the nextCursor value from the previous page.', [
         { path: 'cursor', message: 'is not a valid cursor' },
       ]);
@@ -372,33 +345,6 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
       return encodeCursor({ s: sortParam, v: last._sort ?? null, id: last.id });
     },
   };
-}
-
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-
-/** A cursor's sort value must have the type its field holds: a forged one would compare wrongly or fail in SQL. */
-function cursorValueFits(field: ResolvedField, v: unknown): boolean {
-  if (v === null) return field.nullable;
-  const kind = field.kind === 'json' ? customKind(field.customType!) : field.kind;
-  switch (kind) {
-    case 'number':
-      return field.kind === 'json' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
-    case 'date':
-      // custom dates are stored as YYYY-MM-DD; timestamps are ISO 8601 text (see sortValue)
-      return (
-        typeof v === 'string' &&
-        (field.kind === 'json' ? /^\d{4}-\d{2}-\d{2}$/.test(v) : TIMESTAMP_TEXT.test(v)) &&
-        isCalendarDate(v.slice(0, 10))
-      );
-    case 'tags':
-      return Array.isArray(v) && v.every((t) => typeof t === 'string');
-    default:
-      return typeof v === 'string';
-  }
 }
 
 function sortableFields(spec: ListSpec, customFields: CustomFieldRef[]): string[] {

@@ -68,6 +68,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/notes/{id}': { url: '/api/v1/notes/:note', expect: [404] },
   'PATCH /api/v1/notes/{id}': { url: '/api/v1/notes/:note', body: { body: 'Hijacked' }, expect: [404] },
   'DELETE /api/v1/notes/{id}': { url: '/api/v1/notes/:note', expect: [404] },
+  'POST /api/v1/notes/{id}/restore': { url: '/api/v1/notes/:deletedNote/restore', expect: [404] },
   'GET /api/v1/outbox': { url: '/api/v1/outbox', expect: [200] },
   'POST /api/v1/imports': { url: '/api/v1/imports?objectType=contact', body: 'email\nx@b.example\n', contentType: 'text/csv', expect: [201] },
   'GET /api/v1/imports': { url: '/api/v1/imports', expect: [200] },
@@ -94,6 +95,8 @@ beforeAll(async () => {
   ids.deletedAccount = (await a.api.post('/api/v1/accounts', { name: 'Gone Ltd', domain: 'gone.example' })).body.id;
   await a.api.delete(`/api/v1/accounts/${ids.deletedAccount}`);
   ids.note = (await a.api.post('/api/v1/notes', { contactId: ids.contact, body: 'Secret note of A' })).body.id;
+  ids.deletedNote = (await a.api.post('/api/v1/notes', { accountId: ids.account, body: 'Deleted note of A' })).body.id;
+  await a.api.delete(`/api/v1/notes/${ids.deletedNote}`);
   ids.customField = (await a.api.post('/api/v1/custom-fields', { objectType: 'contact', label: 'Secret score', type: 'number' })).body.id;
   ids.apiKey = (await a.api.post('/api/v1/api-keys', { name: 'a key' })).body.id;
   ids.invitation = (await a.api.post('/api/v1/users', { email: 'invitee@a-corp.example', role: 'sales' })).body.id;
@@ -141,6 +144,7 @@ describe('tenancy: workspace B cannot reach workspace A', () => {
     expect((await a.api.get(`/api/v1/api-keys/${ids.apiKey}`)).body.revokedAt).toBeNull();
     expect((await a.api.get(`/api/v1/users/${ids.user}`)).body).toMatchObject({ role: 'sales', status: 'active' });
     expect((await a.api.get(`/api/v1/contacts/${ids.deletedContact}`)).status).toBe(404);
+    expect((await a.api.get(`/api/v1/notes/${ids.deletedNote}`)).status).toBe(404);
     expect((await a.api.get('/api/v1/workspace')).body.name).toBe('A Corp');
     const invitations = (await a.api.get('/api/v1/invitations')).body.data as Array<{ id: string; status: string }>;
     expect(invitations.find((i) => i.id === ids.invitation)?.status).toBe('pending');

@@ -89,7 +89,8 @@ export function userRoutes(app: App, ctx: AppContext): void {
           .returningAll()
           .executeTakeFirstOrThrow();
         const workspace = await trx.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirstOrThrow();
-        const acceptUrl = `${config.publicUrl}/invite/${token}`;
+        const base = config.publicUrlFromEnv ? config.publicUrl : `${req.protocol}://${req.host}`;
+        const acceptUrl = `${base}/invite/${token}`;
         await queueEmail(trx, config, {
           workspaceId,
           kind: 'invitation',

@@ -2,9 +2,8 @@
 // and filtering on them is fast from the first page), then fresh planner statistics for the tables
 // that just grew. Steps added later should come before this one.
 import { sql } from 'kysely';
-import type { JobContext } from '../../platform/jobs.ts';
 import { enqueue } from '../../platform/jobs.ts';
-import { createCustomFieldIndex } from '../../custom-fields/custom-fields.jobs.ts';
+import { buildCustomFieldIndex, createCustomFieldIndex } from '../../custom-fields/custom-fields.jobs.ts';
 import { DEMO_FIELDS } from '../demo-fields.ts';
 import type { SeedStep } from '../seed-context.ts';
 
@@ -14,8 +13,8 @@ export const indexesStep: SeedStep = {
     for (const field of DEMO_FIELDS) {
       const payload = { objectType: field.objectType, key: field.key };
       try {
-        // the job's own handler (the `tandem demo` process has no worker); it needs only the database
-        await createCustomFieldIndex.handler({ db: ctx.db } as JobContext, payload);
+        // what the job does, done here: the `tandem demo` process has no worker
+        await buildCustomFieldIndex(ctx.db, field.objectType, field.key);
       } catch (err) {
         // e.g. a server's worker building the same shared index right now: leave it to the queue
         ctx.log(`  index on ${field.objectType} ${field.key} left to the job queue (${err instanceof Error ? err.message : String(err)})`);

@@ -95,7 +95,7 @@ export function NotesTimeline({ target, canWrite }: { target: NoteTarget; canWri
                 </Avatar>
               }
             >
-              <NoteItem note={note} canWrite={canWrite} onChanged={refresh} target={target} />
+              <NoteItem note={note} canWrite={canWrite} onChanged={refresh} />
             </Timeline.Item>
           ))}
         </Timeline>
@@ -108,12 +108,10 @@ function NoteItem({
   note,
   canWrite,
   onChanged,
-  target,
 }: {
   note: Note;
   canWrite: boolean;
   onChanged: () => Promise<void>;
-  target: NoteTarget;
 }) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
@@ -140,10 +138,9 @@ function NoteItem({
       showUndo({
         title: 'Note deleted',
         message: 'The note was removed.',
-        // notes have no trash in the API: undo writes the same text back as a new note
         onUndo: async () => {
           try {
-            await unwrap(api.POST('/api/v1/notes', { body: { ...target, body: note.body } }));
+            await unwrap(api.POST('/api/v1/notes/{id}/restore', { params: { path: { id: note.id } } }));
             void onChanged();
           } catch (e) {
             notifyError(e, 'Could not restore the note');

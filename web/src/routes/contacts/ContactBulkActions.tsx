@@ -14,9 +14,8 @@ import { notifyError, notifySuccess } from '../../lib/notify.ts';
 export type BulkTarget = { ids: string[] } | { where: { q?: string; filter?: ListFilters } };
 type BulkAction = 'addTags' | 'removeTags' | 'delete' | 'restore';
 
-async function runBulk(action: BulkAction, target: BulkTarget, tags?: string[]) {
-  const res = await api.POST('/api/v1/contacts/bulk', { body: { action, ...target, ...(tags ? { tags } : {}) } });
-  return { ...(await unwrap(res)), serverTime: res.response.headers.get('date') };
+async function runBulk(action: BulkAction, target: BulkTarget | { deletedAt: string }, tags?: string[]) {
+  return unwrap(await api.POST('/api/v1/contacts/bulk', { body: { action, ...target, ...(tags ? { tags } : {}) } }));
 }
 
 export function ContactBulkActions({
@@ -47,19 +46,10 @@ export function ContactBulkActions({
     onError: (e) => notifyError(e, 'Could not update tags'),
   });
 
-  const undoDelete = async (deleted: BulkTarget, serverTime: string | null) => {
-    // restoring "every match" must not resurrect contacts deleted earlier: only those deleted just now
-    const restoreTarget: BulkTarget =
-      'ids' in deleted || !serverTime
-        ? deleted
-        : {
-            where: {
-              ...deleted.where,
-              filter: { ...deleted.where.filter, updatedAt: { gte: new Date(Date.parse(serverTime) - 3000).toISOString() } },
-            },
-          };
+  const undoDelete = async (deleted: BulkTarget, deletedAt: string | undefined) => {
+    // deletedAt names exactly this delete: contacts deleted earlier stay in the trash
     try {
-      const r = await runBulk('restore', restoreTarget);
+      const r = await runBulk('restore', deletedAt ? { deletedAt } : deleted);
       void refresh();
       notifySuccess(
         'Contacts restored',
@@ -88,7 +78,7 @@ export function ContactBulkActions({
       showUndo({
         title: `${plural(r.affected, 'contact')} deleted`,
         message: 'Moved to the trash.',
-        onUndo: () => undoDelete(deleted, r.serverTime),
+        onUndo: () => undoDelete(deleted, r.deletedAt),
       });
     } catch (e) {
       notifyError(e, 'Could not delete');
