@@ -28,7 +28,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startTandem(): Promise<RunningTandem> {
+/** `setup` runs CLI commands (e.g. `demo`) on the data directory before the server starts. */
+export async function startTandem(opts: { setup?: string[][] } = {}): Promise<RunningTandem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
   const env = { ...process.env, TANDEM_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', LOG_LEVEL: 'warn' };
@@ -42,6 +43,10 @@ export async function startTandem(): Promise<RunningTandem> {
     }
     throw new Error('Tandem did not start');
   };
+  for (const args of opts.setup ?? []) {
+    const r = await runCli(args);
+    if (r.code !== 0) throw new Error(`tandem ${args.join(' ')} failed: ${r.stderr}`);
+  }
   const url = await start();
   const stop = async () => {
     if (!child || child.exitCode !== null) return;
@@ -56,16 +61,19 @@ export async function startTandem(): Promise<RunningTandem> {
       await stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    cli: (args) =>
-      new Promise((resolve) => {
-        const c = spawn(process.execPath, ['bin/tandem.js', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        c.stdout!.on('data', (d) => (stdout += d));
-        c.stderr!.on('data', (d) => (stderr += d));
-        c.on('exit', (code) => resolve({ code, stdout, stderr }));
-      }),
+    cli: runCli,
   };
+
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const c = spawn(process.execPath, ['bin/tandem.js', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      c.stdout!.on('data', (d) => (stdout += d));
+      c.stderr!.on('data', (d) => (stderr += d));
+      c.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -34,6 +34,8 @@ export interface BuildOptions {
   logger: FastifyBaseLogger | boolean;
   validateResponses?: boolean;
   serveWeb?: boolean;
+  /** The built web app to serve (default dist/web). */
+  webDist?: string;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: AppContext }> {
@@ -90,11 +92,12 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
     importRoutes(scoped, ctx);
   });
 
-  const serveWeb = opts.serveWeb ?? true;
-  if (serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  const webDist = opts.webDist ?? WEB_DIST;
+  const serveWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
-      index: false,
+      root: webDist,
+      index: ['index.html'],
       // files are looked up per request, so a rebuilt web app is served without a restart
       wildcard: true,
       setHeaders(res, filePath) {
@@ -106,8 +109,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
   app.setNotFoundHandler((req, reply) => {
     const accept = req.headers.accept ?? '';
     const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && accept.includes('text/html');
-    if (isPage && serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    if (isPage && serveWeb) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
     }
     const error = new AppError('not_found', `No route for ${req.method} ${req.url.split('?')[0]}.`);
     return reply.code(404).type('application/problem+json').send(JSON.stringify(toProblem(error)));

@@ -16,7 +16,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyCookie from '@fastify/cookie';
 import { z, type ZodType } from 'zod';
-import { AppError, fromDatabaseError, toProblem, type FieldError } from './errors.ts';
+import { AppError, fromDatabaseError, toProblem, type ErrorCode, type FieldError } from './errors.ts';
 import { parseQueryString } from './querystring.ts';
 import type { Permission } from './auth/permissions.ts';
 import type { Principal } from './auth/principal.ts';
@@ -173,7 +173,8 @@ function toAppError(error: FastifyError | AppError): AppError {
       break;
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : fe.statusCode === 429 ? 'rate_limited' : 'validation_failed';
+    const byStatus: Record<number, ErrorCode> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+    const code = byStatus[fe.statusCode] ?? 'validation_failed';
     return new AppError(code, fe.message);
   }
   return new AppError('internal', 'Something went wrong on our side. The error has been logged.');
