@@ -371,3 +371,24 @@ describe('roles', () => {
     }
   });
 });
+
+describe('tags in use', () => {
+  it('lists tags with their counts, most used first, filtered by prefix', async () => {
+    const other = await createTestWorkspace(server);
+    await other.api.post('/api/v1/contacts/batch/upsert', {
+      records: [
+        { email: 't1@tags.test', tags: ['vip', 'webinar-2026'] },
+        { email: 't2@tags.test', tags: ['vip'] },
+        { email: 't3@tags.test', tags: ['vip', 'Webinar-2025'] },
+      ],
+    });
+    const all = await other.api.get('/api/v1/contacts/tags');
+    expect(all.body.data).toEqual([
+      { tag: 'vip', count: 3 },
+      { tag: 'Webinar-2025', count: 1 },
+      { tag: 'webinar-2026', count: 1 },
+    ]);
+    const prefixed = await other.api.get('/api/v1/contacts/tags?q=web');
+    expect(prefixed.body.data.map((t: { tag: string }) => t.tag)).toEqual(['Webinar-2025', 'webinar-2026']);
+  });
+});

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../platform/http.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -44,6 +45,25 @@ export function contactRoutes(app: App, ctx: AppContext): void {
     },
     config: { permission: 'crm:read' },
     handler: async (req) => page(req.principal!.workspaceId, req.query),
+  });
+
+  app.get('/api/v1/contacts/tags', {
+    schema: {
+      tags,
+      summary: 'Tags in use, most used first',
+      description: 'For tag pickers and filters; `q` keeps tags that start with it.',
+      querystring: z.strictObject({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: z.object({ data: z.array(z.object({ tag: z.string(), count: z.number().int() })) }), ...errors() },
+    },
+    config: { permission: 'crm:read' },
+    handler: async (req) => {
+      const prefix = req.query.q ? `${req.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
+      const { rows } = await sql<{ tag: string; count: number }>`
+        SELECT t AS tag, count(*)::int AS count FROM contacts c, unnest(c.tags) t
+        WHERE c.workspace_id = ${req.principal!.workspaceId} AND c.deleted_at IS NULL AND t ILIKE ${prefix}
+        GROUP BY t ORDER BY count(*) DESC, t LIMIT ${req.query.limit}`.execute(db);
+      return { data: rows };
+    },
   });
 
   app.get('/api/v1/contacts/export', {

@@ -48,6 +48,7 @@ const CASES: Record<string, Case> = {
   'DELETE /api/v1/custom-fields/{id}': { url: '/api/v1/custom-fields/:customField', expect: [404] },
   'GET /api/v1/contacts': { url: '/api/v1/contacts?filter[accountId]=:account&filter[id]=:contact', expect: [200] },
   'POST /api/v1/contacts': { url: '/api/v1/contacts', body: { email: 'new@b.example', accountId: ':account' }, expect: [400] },
+  'GET /api/v1/contacts/tags': { url: '/api/v1/contacts/tags?q=orig', expect: [200] },
   'GET /api/v1/contacts/export': { url: '/api/v1/contacts/export?filter[id]=:contact', expect: [200] },
   'GET /api/v1/contacts/{id}': { url: '/api/v1/contacts/:contact', expect: [404] },
   'PATCH /api/v1/contacts/{id}': { url: '/api/v1/contacts/:contact', body: { firstName: 'Hijacked' }, expect: [404] },
@@ -131,6 +132,7 @@ describe('tenancy: workspace B cannot reach workspace A', () => {
         if (!sent.includes(ids[key])) expect(text, `${route} leaked A's ${key}`).not.toContain(ids[key]);
       }
       expect(text).not.toContain('Secret note of A');
+      expect(text).not.toContain('original');
       expect(text).not.toContain('secret@a-corp.example');
     });
   }

@@ -28,3 +28,12 @@ export function useContact(id: string) {
     queryFn: () => unwrap(api.GET('/api/v1/contacts/{id}', { params: { path: { id } } })),
   });
 }
+
+/** Tags already in use, most used first: suggestions for tag inputs. */
+export function useContactTags() {
+  return useQuery({
+    queryKey: ['contacts', 'tags'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/contacts/tags', { params: { query: { limit: 200 } } }))).data.map((t) => t.tag),
+    staleTime: 60_000,
+  });
+}

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconTagMinus, IconTagPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, apiUrl, unwrap } from '../../api/client.ts';
+import { useContactTags } from '../../queries/contacts.ts';
 import { confirmDanger } from '../../components/confirm.tsx';
 import { showUndo } from '../../components/undo.tsx';
 import type { ListFilters } from '../../lib/list-search.ts';
@@ -32,6 +33,7 @@ export function ContactBulkActions({
   const queryClient = useQueryClient();
   const [tagMode, setTagMode] = useState<'addTags' | 'removeTags' | null>(null);
   const [tags, setTags] = useState<string[]>([]);
+  const tagSuggestions = useContactTags();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['contacts'] });
 
   const tagMutation = useMutation({
@@ -136,6 +138,7 @@ export function ContactBulkActions({
             <TagsInput
               label="Tags"
               placeholder="Type a tag and press Enter"
+              data={tagSuggestions.data ?? []}
               value={tags}
               onChange={setTags}
               data-autofocus

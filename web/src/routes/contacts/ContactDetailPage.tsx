@@ -32,7 +32,7 @@ import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { LifecycleBadge } from '../../components/LifecycleBadge.tsx';
 import { NotesTimeline } from '../../components/NotesTimeline.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
-import { useContact } from '../../queries/contacts.ts';
+import { useContact, useContactTags } from '../../queries/contacts.ts';
 import { useUsers } from '../../queries/users.ts';
 import { useCustomFields } from '../../queries/custom-fields.ts';
 import { usePermissions } from '../../session/session.ts';
@@ -49,6 +49,7 @@ export function ContactDetailPage() {
   const queryClient = useQueryClient();
   const { canWrite } = usePermissions();
   const contact = useContact(contactId);
+  const tagSuggestions = useContactTags();
   const { fields } = useCustomFields('contact');
   const { byId: users } = useUsers();
   const [editing, setEditing] = useState(false);
@@ -213,6 +214,7 @@ export function ContactDetailPage() {
                       <TagsInput
                         label="Tags"
                         placeholder="Add a tag"
+                        data={tagSuggestions.data ?? []}
                         value={c.tags}
                         onChange={(tags) => patch.mutate({ tags })}
                         clearable

@@ -8,6 +8,7 @@ import { api, unwrap, type Contact, type LifecycleStage } from '../../api/client
 import { AccountSelect } from '../../components/AccountSelect.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { CustomFieldInput, checkCustomFields } from '../../components/CustomFieldInput.tsx';
+import { useContactTags } from '../../queries/contacts.ts';
 import { useCustomFields } from '../../queries/custom-fields.ts';
 import { LIFECYCLE_STAGES } from '../../lib/lifecycle.ts';
 import { showApiErrors } from '../../lib/form-errors.ts';
@@ -62,6 +63,7 @@ export function ContactFormDrawer({
 }) {
   const queryClient = useQueryClient();
   const { fields } = useCustomFields('contact');
+  const tagSuggestions = useContactTags();
   const form = useForm<Values>({
     initialValues: toValues(contact, defaults),
     validate: (v) => ({
@@ -152,7 +154,7 @@ export function ContactFormDrawer({
             />
             <OwnerSelect value={form.values.ownerId} onChange={(id) => form.setFieldValue('ownerId', id)} error={form.errors.ownerId} />
           </SimpleGrid>
-          <TagsInput label="Tags" placeholder="Type a tag and press Enter" clearable {...form.getInputProps('tags')} />
+          <TagsInput label="Tags" placeholder="Type a tag and press Enter" data={tagSuggestions.data ?? []} clearable {...form.getInputProps('tags')} />
           {fields.length > 0 && (
             <>
               <Divider label="Custom fields" labelPosition="left" />
