@@ -6,13 +6,14 @@ export const PERMISSIONS = [
   'crm:read', // contacts, accounts, notes, custom field definitions, members list
   'crm:write', // create/update/delete contacts, accounts, notes; imports
   'settings:manage', // custom field definitions, users and invitations, API keys, outbox
+  'marketing:write', // tracking sources, channel rules, campaigns, forms
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['crm:read', 'crm:write', 'settings:manage'],
-  marketing: ['crm:read', 'crm:write'],
+  admin: ['crm:read', 'crm:write', 'settings:manage', 'marketing:write'],
+  marketing: ['crm:read', 'crm:write', 'marketing:write'],
   sales: ['crm:read', 'crm:write'],
   viewer: ['crm:read'],
 };
