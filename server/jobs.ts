@@ -3,6 +3,7 @@ import type { JobDefinition } from './platform/jobs.ts';
 import { createCustomFieldIndex, stripCustomFieldValues } from './custom-fields/custom-fields.jobs.ts';
 import { sendOutboxEmail } from './outbox/outbox.jobs.ts';
 import { runImport } from './imports/imports.jobs.ts';
+import { maintenance } from './maintenance/maintenance.jobs.ts';
 
 // any: the registry holds jobs with different payload types
-export const jobDefinitions: JobDefinition<any>[] = [createCustomFieldIndex, stripCustomFieldValues, sendOutboxEmail, runImport];
+export const jobDefinitions: JobDefinition<any>[] = [createCustomFieldIndex, stripCustomFieldValues, sendOutboxEmail, runImport, maintenance];

@@ -73,6 +73,20 @@ describe('batch upsert', () => {
     expect(await byEmail('clear@batch.test')).toMatchObject({ firstName: 'Clear', title: null, customFields: { seats: 1 } });
   });
 
+  it('leaves a contact untouched (same updatedAt) when an upsert changes none of its values', async () => {
+    const record = { email: 'same@batch.test', firstName: 'Same', tags: ['a'], customFields: { seats: 3 } };
+    await upsert([record]);
+    const before = await byEmail('same@batch.test');
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await upsert([{ ...record, email: 'SAME@batch.test' }]);
+    expect(again.body).toMatchObject({ created: 0, updated: 1 });
+    expect((await byEmail('same@batch.test')).updatedAt).toBe(before.updatedAt);
+    await upsert([{ ...record, customFields: { seats: 4 } }]);
+    const after = await byEmail('same@batch.test');
+    expect(after.customFields).toEqual({ seats: 4 });
+    expect(after.updatedAt > before.updatedAt).toBe(true);
+  });
+
   it('merges records for the same email within one batch', async () => {
     const res = await upsert([
       { email: 'twice@batch.test', firstName: 'First', customFields: { seats: 1 } },

@@ -27,7 +27,7 @@ export const contactListSpec: ListSpec = {
   },
 };
 
-type ContactRow = Selectable<ContactsTable> & { account_name: string | null; account_domain: string | null; linked_account_id: string | null };
+type ContactRow = Omit<Selectable<ContactsTable>, 'search_text' | 'workspace_id' | 'deleted_at' | 'account_id'> & { account_name: string | null; account_domain: string | null; linked_account_id: string | null };
 
 export function toContact(row: ContactRow): Contact {
   return {
@@ -54,7 +54,8 @@ function selectContacts(db: DbOrTrx, workspaceId: string) {
     .leftJoin('accounts as a', (j) =>
       j.onRef('a.workspace_id', '=', 'c.workspace_id').onRef('a.id', '=', 'c.account_id').on('a.deleted_at', 'is', null),
     )
-    .selectAll('c')
+    // the columns the API returns (not search_text or the raw account_id: less to read and to parse)
+    .select(['c.id', 'c.email', 'c.first_name', 'c.last_name', 'c.phone', 'c.title', 'c.owner_id', 'c.lifecycle_stage', 'c.tags', 'c.custom_fields', 'c.created_at', 'c.updated_at'])
     .select(['a.id as linked_account_id', 'a.name as account_name', 'a.domain as account_domain'])
     .where('c.workspace_id', '=', workspaceId);
 }

@@ -121,20 +121,37 @@ async function upsertByEmail(db: DbOrTrx, workspaceId: string, records: ContactU
   let updated: Array<{ id: string; email: string }> = [];
   if (rest.length > 0) {
     const c = columns(rest);
-    const set = (field: Field, value = sql`i.${sql.ref(field)}`) =>
-      sql`${sql.ref(field)} = CASE WHEN i.mask & ${BIT[field]} <> 0 THEN ${value} ELSE c.${sql.ref(field)} END`;
+    const pick = (field: Field, value = sql`i.${sql.ref(field)}`) =>
+      sql`CASE WHEN i.mask & ${BIT[field]} <> 0 THEN ${value} ELSE c.${sql.ref(field)} END`;
+    const next: Array<[string, ReturnType<typeof sql>]> = [
+      ['first_name', pick('first_name')],
+      ['last_name', pick('last_name')],
+      ['phone', pick('phone')],
+      ['title', pick('title')],
+      ['owner_id', pick('owner_id')],
+      ['lifecycle_stage', pick('lifecycle_stage')],
+      ['tags', pick('tags', tagsArray)],
+      ['custom_fields', sql`CASE WHEN i.mask & ${BIT.custom_fields} <> 0
+          THEN jsonb_strip_nulls(c.custom_fields || i.custom_fields) ELSE c.custom_fields END`],
+      ['account_id', sql`CASE WHEN i.mask & ${BIT.account_id} <> 0 THEN i.account_id
+          ELSE coalesce(c.account_id, i.domain_account_id) END`],
+    ];
+    const assignments = sql.join(next.map(([column, value]) => sql`${sql.ref(column)} = ${value}`));
+    const stored = sql.join(next.map(([column]) => sql`c.${sql.ref(column)}`));
+    const incoming = sql.join(next.map(([, value]) => value));
+    // Rows whose values would not change are left alone: no new row version, no index entries and an
+    // unchanged updated_at (re-importing the same file writes nothing). They still count as matched.
     const result = await sql<{ id: string; email: string }>`
-      UPDATE contacts c SET
-        ${set('first_name')}, ${set('last_name')}, ${set('phone')}, ${set('title')}, ${set('owner_id')},
-        ${set('lifecycle_stage')}, ${set('tags', tagsArray)},
-        custom_fields = CASE WHEN i.mask & ${BIT.custom_fields} <> 0
-          THEN jsonb_strip_nulls(c.custom_fields || i.custom_fields) ELSE c.custom_fields END,
-        account_id = CASE WHEN i.mask & ${BIT.account_id} <> 0 THEN i.account_id
-          ELSE coalesce(c.account_id, i.domain_account_id) END,
-        updated_at = now()
-      FROM ${inputRelation(c, workspaceId)} AS i
-      WHERE c.workspace_id = ${workspaceId} AND c.email = i.email AND c.deleted_at IS NULL
-      RETURNING c.id, c.email`.execute(db);
+      WITH i AS MATERIALIZED ${inputRelation(c, workspaceId)},
+      changed AS (
+        UPDATE contacts c SET ${assignments}, updated_at = now()
+        FROM i
+        WHERE c.workspace_id = ${workspaceId} AND c.email = i.email AND c.deleted_at IS NULL
+          AND (${stored}) IS DISTINCT FROM (${incoming})
+        RETURNING c.id
+      )
+      SELECT c.id, c.email FROM contacts c JOIN i ON c.email = i.email
+      WHERE c.workspace_id = ${workspaceId} AND c.deleted_at IS NULL`.execute(db);
     updated = result.rows;
   }
 

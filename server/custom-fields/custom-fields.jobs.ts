@@ -18,12 +18,26 @@ export async function buildCustomFieldIndex(db: Db, objectType: (typeof customFi
   const name = `${table}_cf_${key}`;
   // CONCURRENTLY keeps the table writable while a large index builds (not available on PGlite)
   const concurrently = sql.raw((await isPostgresServer(db)) ? 'CONCURRENTLY ' : '');
-  // a CONCURRENTLY build that failed leaves an invalid index behind, which IF NOT EXISTS would keep forever
-  const { rows } = await sql<{ valid: boolean }>`
-    SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ${name}`.execute(db);
-  if (rows[0] && !rows[0].valid) await sql`DROP INDEX ${concurrently}IF EXISTS ${sql.id(name)}`.execute(db);
-  await sql`CREATE INDEX ${concurrently}IF NOT EXISTS ${sql.id(name)}
-    ON ${sql.id(table)} (workspace_id, (custom_fields->${sql.lit(key)}), id) WHERE deleted_at IS NULL`.execute(db);
+  // Two concurrent CREATE INDEX CONCURRENTLY on one table wait for each other and deadlock (seen with
+  // two fields defined together), so builds on a table take turns under a session advisory lock. It is
+  // polled with pg_try_advisory_lock: a session blocked in pg_advisory_lock holds a snapshot that the
+  // running CONCURRENTLY build waits for, which would be the same deadlock again.
+  await db.connection().execute(async (conn) => {
+    const lock = sql`hashtext(${`custom-field-index:${table}`})`;
+    while (!(await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${lock}) AS ok`.execute(conn)).rows[0]?.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    try {
+      // a CONCURRENTLY build that failed leaves an invalid index behind, which IF NOT EXISTS would keep forever
+      const { rows } = await sql<{ valid: boolean }>`
+        SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ${name}`.execute(conn);
+      if (rows[0] && !rows[0].valid) await sql`DROP INDEX ${concurrently}IF EXISTS ${sql.id(name)}`.execute(conn);
+      await sql`CREATE INDEX ${concurrently}IF NOT EXISTS ${sql.id(name)}
+        ON ${sql.id(table)} (workspace_id, (custom_fields->${sql.lit(key)}), id) WHERE deleted_at IS NULL`.execute(conn);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${lock})`.execute(conn);
+    }
+  });
 }
 
 export const createCustomFieldIndex = defineJob({

@@ -11,6 +11,7 @@ import { listCustomFields } from '../custom-fields/custom-fields.store.ts';
 import { upsertContacts } from '../contacts/upsert-contacts.ts';
 import { upsertAccounts } from '../accounts/upsert-accounts.ts';
 import { ensureAccountsByDomain, ensureAccountsByName } from '../accounts/ensure-accounts.ts';
+import { TableStatistics } from './table-statistics.ts';
 import { mapAccountRow, mapContactRow, type MappedAccount, type MappedContact, type RowContext } from './map-row.ts';
 
 export const IMPORT_BATCH_SIZE = 5000;
@@ -81,6 +82,8 @@ export async function runImport(
   let batch: Batch = { rows: [], firstRowNumber: skip + 2, bytes: 0 };
   let index = 0;
   let pending: Promise<void> | undefined;
+  const statistics = new TableStatistics(db, imp.object_type === 'contact' ? 'contacts' : 'accounts');
+  await statistics.start();
   let cancelled = false;
   let failure: unknown;
 
@@ -99,6 +102,7 @@ export async function runImport(
     progress.updated += done.updated;
     progress.failed += done.failed;
     hooks.onProgress?.(progress);
+    await statistics.afterWrite(done.created);
     await hooks.heartbeat?.();
   };
 
@@ -121,6 +125,7 @@ export async function runImport(
   }
   if (failure) throw failure;
   if (cancelled) return progress;
+  await statistics.refresh();
 
   await db
     .updateTable('imports')

@@ -80,11 +80,21 @@ export function createHttpServer(opts: HttpOptions): App {
     // on close: finish in-flight requests, drop idle keep-alive sockets (so SIGTERM does not hang)
     forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
+    // one log line per request (below) instead of Fastify's two: logging was a measurable share of
+    // the server's CPU per request in the API benchmark
+    disableRequestLogging: true,
     return503OnClosing: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorateRequest('principal', null);
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
 
   // While shutting down, answer in-flight requests with `Connection: close` so their keep-alive
   // sockets do not hold the server open after the last response.

@@ -27,6 +27,11 @@ export interface JobDefinition<P = unknown> {
   maxAttempts?: number;
   /** Seconds a claimed job may run without a heartbeat before it is considered abandoned. */
   leaseSeconds?: number;
+  /**
+   * Runs on its own every this many seconds (payload `{}`), once per period across all processes:
+   * each period's run is enqueued with the period's start as dedupe key.
+   */
+  everySeconds?: number;
   handler(ctx: JobContext, payload: P): Promise<void>;
 }
 
@@ -103,9 +108,24 @@ export class Worker {
     }
   }
 
+  /** Enqueues the current period's run of every periodic job (a no-op when already enqueued). */
+  async schedulePeriodic(now = new Date()): Promise<void> {
+    for (const def of this.defs.values()) {
+      if (!def.everySeconds) continue;
+      const periodMs = def.everySeconds * 1000;
+      const start = Math.floor(now.getTime() / periodMs) * periodMs;
+      await enqueue(this.db, def, {}, { workspaceId: null, dedupeKey: `period:${new Date(start).toISOString()}`, runAt: new Date(start) });
+    }
+  }
+
   private async run(): Promise<void> {
     let idleMs = 100;
+    let scheduledAt = 0;
     while (this.running) {
+      if (Date.now() - scheduledAt >= 60_000) {
+        scheduledAt = Date.now();
+        await this.schedulePeriodic().catch((err) => this.log.error({ err }, 'scheduling periodic jobs failed'));
+      }
       const free = this.concurrency - this.inFlight.size;
       let claimed: JobRow[] = [];
       if (free > 0) {
