@@ -6,6 +6,7 @@ import type { AppContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { errors, idParams } from '../platform/openapi.ts';
 import { enqueue } from '../platform/jobs.ts';
+import { rememberUpload, replayUpload } from '../platform/idempotency.ts';
 import { sendCsv } from '../platform/csv-export.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.store.ts';
 import { importSchema, startImportSchema } from './imports.schemas.ts';
@@ -47,10 +48,16 @@ export function importRoutes(app: App, ctx: AppContext): void {
       if (!body || typeof (body as Readable).pipe !== 'function') {
         throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type: text/csv.');
       }
+      if (await replayUpload(db, req, reply)) {
+        body.resume(); // the retried upload's bytes are not needed
+        return reply;
+      }
       const { workspaceId, userId } = req.principal!;
       const id = await createImport(db, { workspaceId, userId, objectType: req.query.objectType, fileName: req.query.fileName, body, dataDir: ctx.config.dataDir });
+      const created = await describeImport(db, await load(workspaceId, id));
+      await rememberUpload(db, req, 201, created);
       reply.code(201);
-      return describeImport(db, await load(workspaceId, id));
+      return created;
     },
   });
 

@@ -137,4 +137,22 @@ describe('CSV import', () => {
     expect((await ws.api.post(`/api/v1/imports/${up.body.id}/start`, { mapping: { email: 'email' } })).status).toBe(409);
     expect((await ws.api.post(`/api/v1/imports/${up.body.id}/cancel`)).status).toBe(409);
   });
+  it('answers a retried upload with the same Idempotency-Key with the first import, not a second one', async () => {
+    const send = (key: string, fileName = 'retry.csv') =>
+      fetch(`${server.url}/api/v1/imports?objectType=contact&fileName=${fileName}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ws.apiKey}`, 'content-type': 'text/csv', 'idempotency-key': key },
+        body: 'Email\nretry@imports.test\n',
+      });
+    const first = await send('upload-1');
+    const firstBody = (await first.json()) as any;
+    const retry = await send('upload-1');
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as any).id).toBe(firstBody.id);
+    const list = await ws.api.get('/api/v1/imports');
+    expect(list.body.data.filter((i: any) => i.fileName === 'retry.csv')).toHaveLength(1);
+    const misuse = await send('upload-1', 'other.csv');
+    expect(misuse.status).toBe(422);
+  });
 });

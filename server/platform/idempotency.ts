@@ -79,3 +79,48 @@ export async function runIdempotent<T>(
   }
   return outcome.body;
 }
+
+/**
+ * Idempotency for a streamed upload, which cannot run inside one transaction (a transaction held open
+ * for the whole upload would block PGlite's only connection). A retry after the first request
+ * finished gets the stored response; the key is recorded once the upload has been accepted. The
+ * request is identified by method and URL (the body is a stream, not hashed).
+ */
+export async function replayUpload(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const key = request.headers['idempotency-key'];
+  const workspaceId = request.principal?.workspaceId;
+  if (typeof key !== 'string' || !workspaceId) return false;
+  if (key.length === 0 || key.length > 255) throw AppError.invalid('Idempotency-Key', 'must be between 1 and 255 characters');
+  const previous = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response_status', 'response_body'])
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!previous) return false;
+  if (previous.request_hash !== sha256(`${request.method} ${request.url}\nupload`)) {
+    throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request. Use a new key for a new request.');
+  }
+  reply.code(previous.response_status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8');
+  reply.send(JSON.stringify(previous.response_body));
+  return true;
+}
+
+export async function rememberUpload(db: Db, request: FastifyRequest, status: number, body: unknown): Promise<void> {
+  const key = request.headers['idempotency-key'];
+  const workspaceId = request.principal?.workspaceId;
+  if (typeof key !== 'string' || !workspaceId) return;
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      workspace_id: workspaceId,
+      key,
+      method: request.method,
+      path: request.url,
+      request_hash: sha256(`${request.method} ${request.url}\nupload`),
+      response_status: status,
+      response_body: JSON.stringify(body ?? null),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
