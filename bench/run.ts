@@ -24,13 +24,24 @@ const { positionals, values } = parseArgs({
     'keep-data': { type: 'boolean', default: false },
     port: { type: 'string', default: '3201' },
     'log-level': { type: 'string', default: 'info' },
+    events: { type: 'string', default: '1000000' },
+    clients: { type: 'string', default: '8' },
+    batch: { type: 'string', default: '100' },
+    'crash-events': { type: 'string', default: '200000' },
+    'kill-after': { type: 'string', default: '3' },
+    deals: { type: 'string', default: '200000' },
+    'history-per-deal': { type: 'string', default: '10' },
+    reps: { type: 'string', default: '40' },
+    connections: { type: 'string', default: '10' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
-const usage = `Usage: npm run bench -- <import|api> [options]
+const usage = `Usage: npm run bench -- <import|api|ingest|pipeline> [options]
   import   1M-row contacts CSV: Tandem import vs raw COPY, then a re-import (all updates)
   api      1M contacts: list / custom-field filter / search latency and throughput over HTTP
+  ingest   1M events through /v1/batch vs raw COPY, then kill -9 of the server mid-run (nothing acknowledged may be lost)
+  pipeline 200k deals, 2M stage-history rows: forecast and sales metrics latency over HTTP vs the same SQL direct
 Options:
   --rows N              rows in the generated CSV (default 1000000)
   --seed N              data seed (default 42)
@@ -40,11 +51,20 @@ Options:
   --keep-data           api: reuse bench_api when it already holds the contacts (faster reruns)
   --port N              api: port of the server under test (default 3201)
   --log-level L         api: the server's LOG_LEVEL (default info, what \`tandem serve\` runs with)
-Database: the server DATABASE_URL points to (its database name is replaced by bench_import / bench_api),
+  --events N            ingest: events sent (default 1000000)
+  --clients N           ingest: concurrent keep-alive clients (default 8)
+  --batch N             ingest: events per /v1/batch request (default 100)
+  --crash-events N      ingest: events of the crash run, 0 to skip it (default 200000)
+  --kill-after S        ingest: seconds into the crash run when the server is killed (default 3)
+  --deals N             pipeline: deals generated (default 200000)
+  --history-per-deal N  pipeline: stage-history rows per deal (default 10)
+  --reps N              pipeline: sales reps (default 40)
+  --connections N       pipeline: concurrent connections of the latency measurement (default 10)
+Database: the server DATABASE_URL points to (its database name is replaced by bench_import / bench_api / bench_ingest / bench_pipeline),
 else postgres://postgres@127.0.0.1:5432. Output: JSON on stdout, progress on stderr.`;
 
 const which = positionals[0];
-if (values.help || (which !== 'import' && which !== 'api')) {
+if (values.help || (which !== 'import' && which !== 'api' && which !== 'ingest' && which !== 'pipeline')) {
   console.error(usage);
   process.exit(values.help ? 0 : 1);
 }
@@ -78,6 +98,38 @@ function report(name: string, summary: Record<string, unknown>) {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  if (which === 'pipeline') {
+    const { runPipelineBenchCommand } = await import('./pipeline-command.ts');
+    const summary = await runPipelineBenchCommand({
+      deals: Number(values.deals),
+      historyPerDeal: Number(values['history-per-deal']),
+      reps: Number(values.reps),
+      months: 36,
+      durationSeconds: Number(values.duration),
+      connections: Number(values.connections),
+      keepData: values['keep-data'],
+      port: Number(values.port),
+      outputDir: OUTPUT,
+      logLevel: values['log-level'],
+    });
+    report('pipeline', { ...summary, startedAt, machine, machineAfter: { loadAverage: os.loadavg().map((n) => round(n, 2)) }, processPeakRssMb: processPeakRssMb() });
+    return;
+  }
+  if (which === 'ingest') {
+    const { runIngestBenchCommand } = await import('./ingest-bench-command.ts');
+    const summary = await runIngestBenchCommand({
+      events: Number(values.events),
+      clients: Number(values.clients),
+      batch: Number(values.batch),
+      crashEvents: Number(values['crash-events']),
+      killAfterSeconds: Number(values['kill-after']),
+      port: Number(values.port),
+      logLevel: values['log-level'],
+      outputDir: OUTPUT,
+    });
+    report('ingest', { ...summary, startedAt, machine, machineAfter: { loadAverage: os.loadavg().map((n) => round(n, 2)) }, processPeakRssMb: processPeakRssMb() });
+    return;
+  }
   const csv = await generateCsv();
   if (which === 'import') {
     const dataDir = path.join(OUTPUT, 'import-data');

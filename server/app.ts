@@ -24,6 +24,23 @@ import { apiKeyRoutes } from './api-keys/api-keys.routes.ts';
 import { workspaceRoutes } from './workspaces/workspaces.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
+import { formRoutes } from './forms/forms.routes.ts';
+import { campaignRoutes } from './campaigns/campaigns.routes.ts';
+import { channelRoutes } from './channels/channels.routes.ts';
+import { snippetRoutes } from './snippet/snippet.routes.ts';
+import { trackingIngestRoutes } from './tracking/ingest.routes.ts';
+import { sourceRoutes } from './tracking/sources.routes.ts';
+import { trackingRoutes } from './tracking/tracking.routes.ts';
+import { timelineRoutes } from './tracking/timeline.routes.ts';
+import { mergeContactRoutes } from './contacts/merge-contacts.routes.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
+import { closeReasonRoutes } from './pipelines/close-reasons.routes.ts';
+import { productRoutes } from './products/products.routes.ts';
+import { dealRoutes } from './deals/deals.routes.ts';
+import { dealPartRoutes } from './deals/deal-parts.routes.ts';
+import { quotaRoutes } from './forecast/quotas.routes.ts';
+import { forecastRoutes } from './forecast/forecast.routes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(root, 'dist', 'web');
@@ -44,6 +61,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
     logger: opts.logger,
     validateResponses: opts.validateResponses ?? false,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   });
   const principals = new PrincipalResolver(database.db);
   const ctx: AppContext = {
@@ -77,6 +95,9 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
     }
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  snippetRoutes(app);
+  // own plugin: write-key auth, CORS and lenient body parsing apply to /v1/* only
+  await app.register(async (v1) => trackingIngestRoutes(v1 as unknown as App, ctx));
 
   await app.register(async (api) => {
     const scoped = api as unknown as App;
@@ -90,6 +111,21 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: App; ctx: App
     noteRoutes(scoped, ctx);
     outboxRoutes(scoped, ctx);
     importRoutes(scoped, ctx);
+    formRoutes(scoped, ctx);
+    campaignRoutes(scoped, ctx);
+    channelRoutes(scoped, ctx);
+    sourceRoutes(scoped, ctx);
+    trackingRoutes(scoped, ctx);
+    timelineRoutes(scoped, ctx);
+    mergeContactRoutes(scoped, ctx);
+    activityRoutes(scoped, ctx);
+    pipelineRoutes(scoped, ctx);
+    closeReasonRoutes(scoped, ctx);
+    productRoutes(scoped, ctx);
+    dealRoutes(scoped, ctx);
+    dealPartRoutes(scoped, ctx);
+    quotaRoutes(scoped, ctx);
+    forecastRoutes(scoped, ctx);
   });
 
   const webDist = opts.webDist ?? WEB_DIST;

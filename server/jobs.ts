@@ -4,6 +4,8 @@ import { createCustomFieldIndex, stripCustomFieldValues } from './custom-fields/
 import { sendOutboxEmail } from './outbox/outbox.jobs.ts';
 import { runImport } from './imports/imports.jobs.ts';
 import { maintenance } from './maintenance/maintenance.jobs.ts';
+import { maintainTracking, processInbox } from './tracking/tracking.jobs.ts';
+import { reclassifyTouches } from './channels/reclassify-touches.ts';
 
 // any: the registry holds jobs with different payload types
-export const jobDefinitions: JobDefinition<any>[] = [createCustomFieldIndex, stripCustomFieldValues, sendOutboxEmail, runImport, maintenance];
+export const jobDefinitions: JobDefinition<any>[] = [createCustomFieldIndex, stripCustomFieldValues, sendOutboxEmail, runImport, maintenance, processInbox, maintainTracking, reclassifyTouches];

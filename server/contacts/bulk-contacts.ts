@@ -62,6 +62,8 @@ export async function bulkUpdateContacts(
  */
 async function restoreContacts(trx: Trx, workspaceId: string, input: BulkContactsInput): Promise<{ affected: number; skipped: number }> {
   let candidates = trx.selectFrom('contacts as c').where('c.workspace_id', '=', workspaceId).where('c.deleted_at', 'is not', null);
+  // a merged contact's history lives on in its survivor; bringing it back would make an empty duplicate
+  candidates = candidates.where('c.merged_into_id', 'is', null);
   if (input.ids) candidates = candidates.where('c.id', 'in', input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000']);
   for (const w of input.where ?? []) candidates = candidates.where(w);
   if (input.deletedAt) candidates = candidates.where('c.deleted_at', '=', sql<Date>`${input.deletedAt}::timestamptz`);

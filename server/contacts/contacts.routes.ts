@@ -26,6 +26,15 @@ const tags = ['Contacts'];
 export function contactRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
 
+  /** Not found; for a contact merged into another, the problem names the survivor (`mergedIntoId`). */
+  async function contactNotFound(workspaceId: string, id: string): Promise<AppError> {
+    const row = await db.selectFrom('contacts').select('merged_into_id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (!row?.merged_into_id) return AppError.notFound('Contact', id);
+    const error = new AppError('not_found', `Contact ${id} was merged into contact ${row.merged_into_id}.`);
+    error.extensions.mergedIntoId = row.merged_into_id;
+    return error;
+  }
+
   async function page(workspaceId: string, query: ListQuery) {
     const fields = await ctx.customFields.get(db, workspaceId, 'contact');
     const list = compileList(contactListSpec, query, fields);
@@ -104,11 +113,17 @@ export function contactRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/contacts/:id', {
-    schema: { tags, summary: 'Get a contact', params: idParams, response: { 200: contactSchema, ...errors(404) } },
+    schema: {
+      tags,
+      summary: 'Get a contact',
+      description: 'A contact merged into another answers 404 with `mergedIntoId`, the contact that absorbed it.',
+      params: idParams,
+      response: { 200: contactSchema, ...errors(404) },
+    },
     config: { permission: 'crm:read' },
     handler: async (req) => {
       const contact = await findContact(db, req.principal!.workspaceId, req.params.id);
-      if (!contact) throw AppError.notFound('Contact', req.params.id);
+      if (!contact) throw await contactNotFound(req.principal!.workspaceId, req.params.id);
       return contact;
     },
   });
@@ -201,8 +216,11 @@ export function contactRoutes(app: App, ctx: AppContext): void {
         const ws = req.principal!.workspaceId;
         const { affected } = await bulkUpdateContacts(trx, ws, { action: 'restore', ids: [req.params.id] });
         if (affected === 0) {
-          const row = await trx.selectFrom('contacts').select(['deleted_at', 'email']).where('workspace_id', '=', ws).where('id', '=', req.params.id).executeTakeFirst();
+          const row = await trx.selectFrom('contacts').select(['deleted_at', 'email', 'merged_into_id']).where('workspace_id', '=', ws).where('id', '=', req.params.id).executeTakeFirst();
           if (!row) throw AppError.notFound('Contact', req.params.id);
+          if (row.merged_into_id) {
+            throw new AppError('conflict', `This contact was merged into contact ${row.merged_into_id}, which holds its history; it cannot be restored.`);
+          }
           if (row.deleted_at) throw AppError.invalid('email', `is now used by another contact (${row.email})`, 'conflict');
         }
         return (await findContact(trx, ws, req.params.id))!;

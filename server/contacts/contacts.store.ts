@@ -27,7 +27,7 @@ export const contactListSpec: ListSpec = {
   },
 };
 
-type ContactRow = Omit<Selectable<ContactsTable>, 'search_text' | 'workspace_id' | 'deleted_at' | 'account_id'> & { account_name: string | null; account_domain: string | null; linked_account_id: string | null };
+type ContactRow = Omit<Selectable<ContactsTable>, 'search_text' | 'workspace_id' | 'deleted_at' | 'account_id' | 'merged_into_id'> & { account_name: string | null; account_domain: string | null; linked_account_id: string | null };
 
 export function toContact(row: ContactRow): Contact {
   return {

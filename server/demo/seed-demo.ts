@@ -16,6 +16,7 @@ import { customFieldsStep } from './steps/seed-custom-fields.ts';
 import { accountsStep } from './steps/seed-accounts.ts';
 import { contactsStep } from './steps/seed-contacts.ts';
 import { notesStep } from './steps/seed-notes.ts';
+import { websiteStep } from './steps/seed-website.ts';
 import { indexesStep } from './steps/seed-indexes.ts';
 
 export interface DemoOptions {
@@ -33,7 +34,7 @@ export interface DemoOptions {
   steps?: readonly SeedStep[];
 }
 
-export const DEMO_STEPS: readonly SeedStep[] = [teamStep, customFieldsStep, accountsStep, contactsStep, notesStep, indexesStep];
+export const DEMO_STEPS: readonly SeedStep[] = [teamStep, customFieldsStep, accountsStep, contactsStep, notesStep, websiteStep, indexesStep];
 
 export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ workspaceId: string; userId: string; apiKey: string }> {
   // commander hands over an option's default unparsed ('5000'), so coerce here

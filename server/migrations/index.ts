@@ -2,7 +2,19 @@
 // tests and in any bundle. Add a file, then add it here; names sort by date.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-25-0001-foundation.ts';
+import * as campaignsChannels from './2026-11-26-0001-campaigns-channels.ts';
+import * as tracking from './2026-11-26-0002-tracking.ts';
+import * as forms from './2026-11-26-0003-forms.ts';
+import * as deals from './2026-11-26-0004-deals.ts';
+import * as activities from './2026-11-26-0005-activities.ts';
+import * as quotas from './2026-11-26-0006-quotas.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
+  '2026-11-26-0001-campaigns-channels': campaignsChannels,
+  '2026-11-26-0002-tracking': tracking,
+  '2026-11-26-0003-forms': forms,
+  '2026-11-26-0004-deals': deals,
+  '2026-11-26-0005-activities': activities,
+  '2026-11-26-0006-quotas': quotas,
 };

@@ -37,7 +37,7 @@ export function noteRoutes(app: App, ctx: AppContext): void {
   });
 
   app.post('/api/v1/notes', {
-    schema: { tags, summary: 'Add a note to a contact or an account', body: createNoteSchema, response: { 201: noteSchema, ...errors() } },
+    schema: { tags, summary: 'Add a note to a contact, an account or a deal', body: createNoteSchema, response: { 201: noteSchema, ...errors() } },
     config: { permission: 'crm:write' },
     handler: async (req, reply) =>
       runIdempotent(db, req, reply, 201, async (trx) => {
@@ -46,6 +46,10 @@ export function noteRoutes(app: App, ctx: AppContext): void {
           contactIds: [{ path: 'contactId', id: req.body.contactId }],
           accountIds: [{ path: 'accountId', id: req.body.accountId }],
         });
+        if (req.body.dealId) {
+          const deal = await trx.selectFrom('deals').select('id').where('workspace_id', '=', workspaceId).where('id', '=', req.body.dealId).where('deleted_at', 'is', null).executeTakeFirst();
+          if (!deal) problems.push({ path: 'dealId', message: 'no such deal in this workspace' });
+        }
         if (problems.length) throw new AppError('validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
         const author = userId
           ? await trx.selectFrom('members').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst()
@@ -56,6 +60,7 @@ export function noteRoutes(app: App, ctx: AppContext): void {
             workspace_id: workspaceId,
             contact_id: req.body.contactId ?? null,
             account_id: req.body.accountId ?? null,
+            deal_id: req.body.dealId ?? null,
             body: req.body.body,
             author_id: author?.user_id ?? null,
           })

@@ -5,6 +5,7 @@ export const noteSchema = z
     id: z.uuid(),
     contactId: z.uuid().nullable(),
     accountId: z.uuid().nullable(),
+    dealId: z.uuid().nullable(),
     body: z.string(),
     author: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     createdAt: z.date(),
@@ -18,10 +19,11 @@ export const createNoteSchema = z
   .strictObject({
     contactId: z.uuid({ message: 'must be a valid contact id' }).optional(),
     accountId: z.uuid({ message: 'must be a valid account id' }).optional(),
+    dealId: z.uuid({ message: 'must be a valid deal id' }).optional(),
     body,
   })
-  .refine((n) => Number(!!n.contactId) + Number(!!n.accountId) === 1, {
-    message: 'attach the note to exactly one of contactId or accountId',
+  .refine((n) => Number(!!n.contactId) + Number(!!n.accountId) + Number(!!n.dealId) === 1, {
+    message: 'attach the note to exactly one of contactId, accountId or dealId',
     path: ['contactId'],
   })
   .meta({ id: 'NoteCreate' });

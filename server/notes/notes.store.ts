@@ -8,6 +8,7 @@ export const noteListSpec: ListSpec = {
   fields: {
     contactId: { column: 'contact_id', kind: 'uuid', nullable: true },
     accountId: { column: 'account_id', kind: 'uuid', nullable: true },
+    dealId: { column: 'deal_id', kind: 'uuid', nullable: true },
     authorId: { column: 'author_id', kind: 'uuid', nullable: true },
     createdAt: { column: 'created_at', kind: 'date', sortable: true },
     updatedAt: { column: 'updated_at', kind: 'date', sortable: true },
@@ -18,7 +19,7 @@ function selectNotes(db: DbOrTrx, workspaceId: string) {
   return db
     .selectFrom('notes as n')
     .leftJoin('users as u', 'u.id', 'n.author_id')
-    .select(['n.id', 'n.contact_id', 'n.account_id', 'n.body', 'n.author_id', 'u.name as author_name', 'n.created_at', 'n.updated_at'])
+    .select(['n.id', 'n.contact_id', 'n.account_id', 'n.deal_id', 'n.body', 'n.author_id', 'u.name as author_name', 'n.created_at', 'n.updated_at'])
     .where('n.workspace_id', '=', workspaceId)
     .where('n.deleted_at', 'is', null);
 }
@@ -30,6 +31,7 @@ function toNote(r: NoteRow): Note {
     id: r.id,
     contactId: r.contact_id,
     accountId: r.account_id,
+    dealId: r.deal_id,
     body: r.body,
     author: r.author_id ? { id: r.author_id, name: r.author_name ?? 'Unknown' } : null,
     createdAt: r.created_at,

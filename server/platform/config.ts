@@ -21,6 +21,20 @@ export interface Config {
   /** Process background jobs in this process (the default); `tandem worker` runs them apart. */
   runWorker: boolean;
   databasePoolSize: number;
+  /** Months of events kept (whole monthly partitions are dropped after); 0 keeps them forever. */
+  eventRetentionMonths: number;
+  /** Form submissions accepted per minute from one IP address to one form (spam guard). */
+  formRateLimit: number;
+  /**
+   * Behind a load balancer or reverse proxy: trust its X-Forwarded-For so request IPs (rate limits,
+   * consent records) are the visitors', not the proxy's. `true` (any), or the proxies' addresses/CIDRs.
+   */
+  trustProxy: boolean | string;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     runWorker: env.TANDEM_WORKER !== 'false',
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
+    eventRetentionMonths: Number(env.EVENT_RETENTION_MONTHS ?? 25),
+    formRateLimit: Number(env.FORM_RATE_LIMIT ?? 10),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

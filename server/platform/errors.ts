@@ -35,6 +35,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors: FieldError[];
+  /** Extra members of the problem document (RFC 9457 extensions), e.g. a merged contact's `mergedIntoId`. */
+  readonly extensions: Record<string, unknown> = {};
 
   constructor(code: ErrorCode, detail: string, errors: FieldError[] = []) {
     super(detail);
@@ -80,6 +82,7 @@ const TITLES: Partial<Record<number, string>> = {
 
 export function toProblem(err: AppError): Problem {
   return {
+    ...err.extensions,
     type: `https://tandem.dev/errors/${err.code}`,
     title: TITLES[err.status] ?? 'Error',
     status: err.status,
@@ -138,6 +141,7 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   custom_field_definitions_workspace_id_object_type_key_key: 'key',
   invitations_open_email: 'email',
   users_email_key: 'email',
+  campaigns_name_key: 'utmCampaign',
 };
 
 function constraintField(constraint: string | undefined): string | undefined {

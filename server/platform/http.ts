@@ -73,6 +73,7 @@ export interface HttpOptions {
   /** Validate every response against its schema (tests); production serializes without re-validating. */
   validateResponses: boolean;
   publicUrl: string;
+  trustProxy?: boolean | string;
 }
 
 /**
@@ -97,6 +98,7 @@ export function createHttpServer(opts: HttpOptions): App {
     // on close: finish in-flight requests, drop idle keep-alive sockets (so SIGTERM does not hang)
     forceCloseConnections: 'idle',
     requestIdHeader: 'x-request-id',
+    trustProxy: opts.trustProxy ?? false,
     logController: new OneLinePerRequest(),
     return503OnClosing: true,
     ajv: undefined,

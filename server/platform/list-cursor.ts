@@ -50,6 +50,8 @@ export function cursorValueFits(kind: FieldKind, custom: boolean, nullable: bool
         (custom ? /^\d{4}-\d{2}-\d{2}$/.test(v) : TIMESTAMP_TEXT.test(v)) &&
         isCalendarDate(v.slice(0, 10))
       );
+    case 'day':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v);
     case 'tags':
       return Array.isArray(v) && v.every((t) => typeof t === 'string');
     default:

@@ -8,7 +8,8 @@ import { AppError, type FieldError } from './errors.ts';
 import { cursorValueFits, decodeCursor, encodeCursor } from './list-cursor.ts';
 import type { CustomFieldType } from '../db-schema.ts';
 
-export type FieldKind = 'text' | 'number' | 'date' | 'boolean' | 'uuid' | 'enum' | 'tags';
+/** `date` is a timestamptz; `day` a calendar `date` column (YYYY-MM-DD, no time zone). */
+export type FieldKind = 'text' | 'number' | 'date' | 'day' | 'boolean' | 'uuid' | 'enum' | 'tags';
 
 export interface ListField {
   column: string;
@@ -138,6 +139,9 @@ function coerce(field: ResolvedField, raw: string, path: string): unknown {
       }
       return field.kind === 'json' ? raw.slice(0, 10) : new Date(raw).toISOString();
     }
+    case 'day':
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !isCalendarDate(raw)) throw AppError.invalid(path, `"${raw}" is not a date (use YYYY-MM-DD)`);
+      return raw;
     case 'boolean':
       if (raw !== 'true' && raw !== 'false') throw AppError.invalid(path, `"${raw}" is not true or false`);
       return raw === 'true';
@@ -182,6 +186,7 @@ const SQL_CAST: Record<string, string> = {
   text: 'text',
   number: 'numeric',
   date: 'timestamptz',
+  day: 'date',
   boolean: 'boolean',
   uuid: 'uuid',
   enum: 'text',
@@ -239,7 +244,7 @@ function filterClause(spec: ListSpec, field: ResolvedField, op: Operator, raw: s
     case 'lt':
     case 'lte': {
       const kind = field.kind === 'json' ? customKind(field.customType!) : field.kind;
-      if (!['number', 'date', 'text'].includes(kind)) throw AppError.invalid(path, `operator "${op}" needs a number or date field`);
+      if (!['number', 'date', 'day', 'text'].includes(kind)) throw AppError.invalid(path, `operator "${op}" needs a number or date field`);
       const symbol = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[op];
       return sql<boolean>`${e} ${sql.raw(symbol)} ${param(field, one())}`;
     }
@@ -337,7 +342,9 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
         ? sql`to_char(${field.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
         : field.kind === 'number'
           ? sql`${field.expr}::text`
-          : field.expr,
+          : field.kind === 'day'
+            ? sql`to_char(${field.expr}, 'YYYY-MM-DD')`
+            : field.expr,
     limit: query.limit,
     nextCursor(rows) {
       if (rows.length <= query.limit) return null;

@@ -3,11 +3,13 @@
 // row here fails the test, so tenancy is considered for each one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../test/harness.ts';
+import { processTrackingInbox } from '../tracking/inbox.ts';
 
 let server: TestServer;
 let a: TestWorkspace;
 let b: TestWorkspace;
 const ids: Record<string, string> = {};
+let aWriteKey = '';
 
 interface Case {
   url: string;
@@ -77,6 +79,98 @@ const CASES: Record<string, Case> = {
   'POST /api/v1/imports/{id}/start': { url: '/api/v1/imports/:import/start', body: { mapping: { email: 'email' } }, expect: [404] },
   'POST /api/v1/imports/{id}/cancel': { url: '/api/v1/imports/:import/cancel', expect: [404] },
   'GET /api/v1/imports/{id}/errors': { url: '/api/v1/imports/:import/errors', expect: [404] },
+  'GET /api/v1/campaigns': { url: '/api/v1/campaigns?q=secret', expect: [200] },
+  'POST /api/v1/campaigns': { url: '/api/v1/campaigns', body: { name: 'B launch', utmCampaign: 'a-secret-key' }, expect: [201] },
+  'GET /api/v1/campaigns/{id}': { url: '/api/v1/campaigns/:campaign', expect: [404] },
+  'PATCH /api/v1/campaigns/{id}': { url: '/api/v1/campaigns/:campaign', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/campaigns/{id}': { url: '/api/v1/campaigns/:campaign', expect: [404] },
+  'POST /api/v1/campaigns/{id}/restore': { url: '/api/v1/campaigns/:deletedCampaign/restore', expect: [404] },
+  'GET /api/v1/channels': { url: '/api/v1/channels', expect: [200] },
+  'GET /api/v1/channel-rules': { url: '/api/v1/channel-rules', expect: [200] },
+  'PUT /api/v1/channel-rules': { url: '/api/v1/channel-rules', body: { rules: [{ channel: 'B channel', conditions: [] }] }, expect: [200] },
+  'POST /api/v1/channel-rules/test': { url: '/api/v1/channel-rules/test', body: { landingUrl: 'https://b.example/?utm_source=a-only' }, expect: [200] },
+  'POST /api/v1/channel-rules/reset': { url: '/api/v1/channel-rules/reset', expect: [200] },
+  'GET /api/v1/forms': { url: '/api/v1/forms?q=form', expect: [200] },
+  'POST /api/v1/forms': { url: '/api/v1/forms', body: { name: 'B form', fields: [{ property: 'email', label: 'Email' }] }, expect: [201] },
+  'GET /api/v1/forms/{id}': { url: '/api/v1/forms/:form', expect: [404] },
+  'PATCH /api/v1/forms/{id}': { url: '/api/v1/forms/:form', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/forms/{id}': { url: '/api/v1/forms/:form', expect: [404] },
+  'POST /api/v1/forms/{id}/restore': { url: '/api/v1/forms/:deletedForm/restore', expect: [404] },
+  'GET /api/v1/forms/{id}/submissions': { url: '/api/v1/forms/:form/submissions', expect: [404] },
+  'GET /api/v1/forms/{id}/analytics': { url: '/api/v1/forms/:form/analytics', expect: [404] },
+  // public by design (what any visitor of A's form sees and does): no private data may come back
+  'GET /api/v1/forms/{id}/public': { url: '/api/v1/forms/:form/public', expect: [200] },
+  'POST /api/v1/forms/{id}/submissions': { url: '/api/v1/forms/:form/submissions', body: { fields: { email: 'visitor@b.example' } }, expect: [201] },
+  'GET /api/v1/activities': { url: '/api/v1/activities?filter[contactId]=:contact&filter[assigneeId]=:user', expect: [200] },
+  'POST /api/v1/activities': { url: '/api/v1/activities', body: { type: 'task', subject: 'Hijack', contactId: ':contact', assigneeId: ':user' }, expect: [400] },
+  'GET /api/v1/activities/{id}': { url: '/api/v1/activities/:activity', expect: [404] },
+  'PATCH /api/v1/activities/{id}': { url: '/api/v1/activities/:activity', body: { subject: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/activities/{id}': { url: '/api/v1/activities/:activity', expect: [404] },
+  'POST /api/v1/activities/{id}/restore': { url: '/api/v1/activities/:deletedActivity/restore', expect: [404] },
+  'POST /api/v1/activities/{id}/complete': { url: '/api/v1/activities/:activity/complete', expect: [404] },
+  'POST /api/v1/activities/{id}/reopen': { url: '/api/v1/activities/:activity/reopen', expect: [404] },
+  'GET /api/v1/my-work': { url: '/api/v1/my-work?assigneeId=:user', expect: [400] },
+  'GET /api/v1/my-work/counts': { url: '/api/v1/my-work/counts?assigneeId=:user', expect: [400] },
+  'GET /api/v1/sources': { url: '/api/v1/sources', expect: [200] },
+  'POST /api/v1/sources': { url: '/api/v1/sources', body: { name: 'B site' }, expect: [201] },
+  'GET /api/v1/sources/{id}': { url: '/api/v1/sources/:source', expect: [404] },
+  'PATCH /api/v1/sources/{id}': { url: '/api/v1/sources/:source', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/sources/{id}': { url: '/api/v1/sources/:source', expect: [404] },
+  'POST /api/v1/sources/{id}/rotate-key': { url: '/api/v1/sources/:source/rotate-key', expect: [404] },
+  'GET /api/v1/events': { url: '/api/v1/events?filter[contactId]=:contact', expect: [200] },
+  'GET /api/v1/touches': { url: '/api/v1/touches?filter[accountId]=:account', expect: [200] },
+  'GET /api/v1/contacts/{id}/timeline': { url: '/api/v1/contacts/:contact/timeline', expect: [404] },
+  'GET /api/v1/accounts/{id}/timeline': { url: '/api/v1/accounts/:account/timeline', expect: [404] },
+  'POST /api/v1/contacts/{id}/merge': { url: '/api/v1/contacts/:contact/merge', body: { otherId: ':deletedContact' }, expect: [404] },
+  // the Segment-compatible API takes write keys only: B's API key opens nothing there
+  'POST /v1/track': { url: '/v1/track', body: { userId: 'x', event: 'Hijack' }, expect: [401] },
+  'POST /v1/identify': { url: '/v1/identify', body: { userId: 'x', traits: { email: 'jane@a-corp.example' } }, expect: [401] },
+  'POST /v1/page': { url: '/v1/page', body: { anonymousId: 'x' }, expect: [401] },
+  'POST /v1/screen': { url: '/v1/screen', body: { anonymousId: 'x' }, expect: [401] },
+  'POST /v1/group': { url: '/v1/group', body: { userId: 'x', groupId: 'a-corp.example' }, expect: [401] },
+  'POST /v1/alias': { url: '/v1/alias', body: { userId: 'x', previousId: 'y' }, expect: [401] },
+  'POST /v1/batch': { url: '/v1/batch', body: { batch: [{ type: 'track', userId: 'x', event: 'Hijack' }] }, expect: [401] },
+  'GET /api/v1/pipelines': { url: '/api/v1/pipelines', expect: [200] },
+  'POST /api/v1/pipelines': { url: '/api/v1/pipelines', body: { name: 'B pipeline' }, expect: [201] },
+  'GET /api/v1/pipelines/{id}': { url: '/api/v1/pipelines/:pipeline', expect: [404] },
+  'PATCH /api/v1/pipelines/{id}': { url: '/api/v1/pipelines/:pipeline', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/pipelines/{id}': { url: '/api/v1/pipelines/:pipeline', expect: [404] },
+  'POST /api/v1/pipelines/{id}/stages': { url: '/api/v1/pipelines/:pipeline/stages', body: { name: 'Hijack' }, expect: [404] },
+  'PATCH /api/v1/pipelines/{id}/stages/{stageId}': { url: '/api/v1/pipelines/:pipeline/stages/:stage', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/pipelines/{id}/stages/{stageId}': { url: '/api/v1/pipelines/:pipeline/stages/:stage?moveDealsTo=:stage', expect: [404] },
+  'PUT /api/v1/pipelines/{id}/stage-order': { url: '/api/v1/pipelines/:pipeline/stage-order', body: { stageIds: [':stage'] }, expect: [404] },
+  'GET /api/v1/pipelines/{id}/board': { url: '/api/v1/pipelines/:pipeline/board', expect: [404] },
+  'GET /api/v1/close-reasons': { url: '/api/v1/close-reasons', expect: [200] },
+  'POST /api/v1/close-reasons': { url: '/api/v1/close-reasons', body: { kind: 'won', label: 'B reason' }, expect: [201] },
+  'GET /api/v1/close-reasons/{id}': { url: '/api/v1/close-reasons/:closeReason', expect: [404] },
+  'PATCH /api/v1/close-reasons/{id}': { url: '/api/v1/close-reasons/:closeReason', body: { label: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/close-reasons/{id}': { url: '/api/v1/close-reasons/:closeReason', expect: [404] },
+  'GET /api/v1/products': { url: '/api/v1/products?q=secret', expect: [200] },
+  'POST /api/v1/products': { url: '/api/v1/products', body: { name: 'B product', sku: 'A-SECRET-SKU', unitPrice: 1 }, expect: [201] },
+  'GET /api/v1/products/{id}': { url: '/api/v1/products/:product', expect: [404] },
+  'PATCH /api/v1/products/{id}': { url: '/api/v1/products/:product', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/products/{id}': { url: '/api/v1/products/:product', expect: [404] },
+  'GET /api/v1/deals': { url: '/api/v1/deals?filter[accountId]=:account&filter[pipelineId]=:pipeline&q=secret', expect: [200] },
+  'POST /api/v1/deals': { url: '/api/v1/deals', body: { name: 'B deal', stageId: ':stage', accountId: ':account', parentDealId: ':deal' }, expect: [400] },
+  'GET /api/v1/deals/{id}': { url: '/api/v1/deals/:deal', expect: [404] },
+  'PATCH /api/v1/deals/{id}': { url: '/api/v1/deals/:deal', body: { name: 'Hijacked' }, expect: [404] },
+  'DELETE /api/v1/deals/{id}': { url: '/api/v1/deals/:deal', expect: [404] },
+  'POST /api/v1/deals/{id}/restore': { url: '/api/v1/deals/:deletedDeal/restore', expect: [404] },
+  'POST /api/v1/deals/{id}/move': { url: '/api/v1/deals/:deal/move', body: { stageId: ':stage' }, expect: [404] },
+  'GET /api/v1/deals/{id}/history': { url: '/api/v1/deals/:deal/history', expect: [404] },
+  'GET /api/v1/deals/{id}/contacts': { url: '/api/v1/deals/:deal/contacts', expect: [404] },
+  'PUT /api/v1/deals/{id}/contacts': { url: '/api/v1/deals/:deal/contacts', body: { contacts: [{ contactId: ':contact', role: 'champion' }] }, expect: [404] },
+  'GET /api/v1/deals/{id}/line-items': { url: '/api/v1/deals/:deal/line-items', expect: [404] },
+  'PUT /api/v1/deals/{id}/line-items': { url: '/api/v1/deals/:deal/line-items', body: { items: [{ productId: ':product', quantity: 1 }] }, expect: [404] },
+  'GET /api/v1/deals/{id}/timeline': { url: '/api/v1/deals/:deal/timeline', expect: [404] },
+  'GET /api/v1/renewals': { url: '/api/v1/renewals?from=2000-01-01&to=2100-01-01', expect: [200] },
+  'GET /api/v1/quotas': { url: '/api/v1/quotas?filter[ownerId]=:user', expect: [200] },
+  'POST /api/v1/quotas': { url: '/api/v1/quotas', body: { ownerId: ':user', period: '2026-Q4', amount: 1 }, expect: [400] },
+  'GET /api/v1/quotas/{id}': { url: '/api/v1/quotas/:quota', expect: [404] },
+  'PATCH /api/v1/quotas/{id}': { url: '/api/v1/quotas/:quota', body: { amount: 1 }, expect: [404] },
+  'DELETE /api/v1/quotas/{id}': { url: '/api/v1/quotas/:quota', expect: [404] },
+  'GET /api/v1/forecast': { url: '/api/v1/forecast?period=2026-Q4&pipelineId=:pipeline', expect: [400] },
+  'GET /api/v1/metrics/sales': { url: '/api/v1/metrics/sales?from=2026-01-01&to=2026-12-31&ownerId=:user', expect: [400] },
 };
 
 function fill(value: string): string {
@@ -107,6 +201,40 @@ beforeAll(async () => {
     body: 'email,first name\nsecret@a-corp.example,Secret\n',
   });
   ids.import = ((await upload.json()) as { id: string }).id;
+  const source = (await a.api.post('/api/v1/sources', { name: 'A site' })).body;
+  ids.source = source.id;
+  aWriteKey = source.writeKey;
+  await fetch(`${server.url}/v1/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ writeKey: aWriteKey, batch: [{ type: 'identify', anonymousId: 'a-visitor', traits: { email: 'jane@a-corp.example' } }, { type: 'page', anonymousId: 'a-visitor', properties: { url: 'https://a-corp.example/?utm_campaign=a-secret-key' } }] }),
+  });
+  await processTrackingInbox(server.database.db, a.workspaceId);
+  // the page view above created the campaign on first sight; name it so leaks are recognisable
+  ids.campaign = (await a.api.get('/api/v1/campaigns?filter[utmCampaign]=a-secret-key')).body.data[0]?.id;
+  ids.campaign ??= (await a.api.post('/api/v1/campaigns', { utmCampaign: 'a-secret-key', name: 'x' })).body.id;
+  await a.api.patch(`/api/v1/campaigns/${ids.campaign}`, { name: 'A secret campaign' });
+  ids.deletedCampaign = (await a.api.post('/api/v1/campaigns', { name: 'A deleted campaign' })).body.id;
+  await a.api.delete(`/api/v1/campaigns/${ids.deletedCampaign}`);
+  await a.api.request('PUT', '/api/v1/channel-rules', { rules: [{ channel: 'A-only channel', conditions: [{ field: 'source', operator: 'matches', values: ['a-only'] }] }] });
+  ids.form = (await a.api.post('/api/v1/forms', { name: 'A form', fields: [{ property: 'email', label: 'Email' }], notificationEmails: ['a-sales-team@a-corp.example'] })).body.id;
+  await fetch(`${server.url}/api/v1/forms/${ids.form}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fields: { email: 'secret@a-corp.example' } }) });
+  ids.deletedForm = (await a.api.post('/api/v1/forms', { name: 'A deleted form', fields: [{ property: 'email', label: 'Email' }] })).body.id;
+  await a.api.delete(`/api/v1/forms/${ids.deletedForm}`);
+  ids.activity = (await a.api.post('/api/v1/activities', { type: 'task', subject: 'Secret task of A', contactId: ids.contact, assigneeId: ids.user, dueAt: '2020-01-01T09:00:00Z' })).body.id;
+  ids.deletedActivity = (await a.api.post('/api/v1/activities', { type: 'call', subject: 'Deleted call of A', accountId: ids.account })).body.id;
+  await a.api.delete(`/api/v1/activities/${ids.deletedActivity}`);
+  const pipeline = (await a.api.get('/api/v1/pipelines')).body.data[0];
+  ids.pipeline = pipeline.id;
+  ids.stage = pipeline.stages[0].id;
+  ids.closeReason = (await a.api.post('/api/v1/close-reasons', { kind: 'won', label: 'A secret reason' })).body.id;
+  ids.product = (await a.api.post('/api/v1/products', { name: 'A secret product', sku: 'A-SECRET-SKU', unitPrice: 99 })).body.id;
+  ids.deal = (await a.api.post('/api/v1/deals', { name: 'A secret deal', accountId: ids.account, contacts: [{ contactId: ids.contact, role: 'champion' }] })).body.id;
+  await a.api.request('PUT', `/api/v1/deals/${ids.deal}/line-items`, { items: [{ productId: ids.product, quantity: 2 }] });
+  await a.api.post('/api/v1/deals', { name: 'A secret renewal', stageId: pipeline.stages.find((st: { type: string }) => st.type === 'won').id, closeReasonId: ids.closeReason, renewalDate: '2030-01-01' });
+  ids.deletedDeal = (await a.api.post('/api/v1/deals', { name: 'A deleted deal' })).body.id;
+  await a.api.delete(`/api/v1/deals/${ids.deletedDeal}`);
+  ids.quota = (await a.api.post('/api/v1/quotas', { ownerId: ids.user, period: '2026-Q4', amount: 424242 })).body.id;
   for (const [k, v] of Object.entries(ids)) expect(v, k).toMatch(/^[0-9a-f-]{36}$/);
 });
 afterAll(async () => server?.close());
@@ -128,12 +256,19 @@ describe('tenancy: workspace B cannot reach workspace A', () => {
       const text = typeof res.body === 'string' ? res.body : json(res.body);
       // nothing of A's leaks into B's responses (an id B itself sent may be echoed in an error)
       const sent = fill(c.url) + (body === undefined ? '' : json(body));
-      for (const key of ['contact', 'account', 'note', 'customField', 'apiKey', 'invitation', 'import', 'user']) {
+      for (const key of ['contact', 'account', 'note', 'customField', 'apiKey', 'invitation', 'import', 'user', 'campaign', 'deletedCampaign', 'form', 'deletedForm', 'activity', 'deletedActivity', 'source', 'pipeline', 'stage', 'closeReason', 'product', 'deal', 'deletedDeal', 'quota']) {
         if (!sent.includes(ids[key])) expect(text, `${route} leaked A's ${key}`).not.toContain(ids[key]);
       }
       expect(text).not.toContain('Secret note of A');
       expect(text).not.toContain('original');
       expect(text).not.toContain('secret@a-corp.example');
+      expect(text).not.toContain('a-sales-team@a-corp.example');
+      expect(text).not.toContain('A secret campaign');
+      expect(text).not.toContain('A-only channel');
+      expect(text).not.toContain('Secret task of A');
+      expect(text).not.toContain(aWriteKey);
+      expect(text).not.toContain('a-visitor');
+      expect(text).not.toMatch(/A secret (deal|renewal|product|reason)/);
     });
   }
 
@@ -151,5 +286,22 @@ describe('tenancy: workspace B cannot reach workspace A', () => {
     const invitations = (await a.api.get('/api/v1/invitations')).body.data as Array<{ id: string; status: string }>;
     expect(invitations.find((i) => i.id === ids.invitation)?.status).toBe('pending');
     expect((await a.api.get(`/api/v1/imports/${ids.import}`)).body.status).toBe('uploaded');
+    expect((await a.api.get(`/api/v1/forms/${ids.form}`)).body).toMatchObject({ name: 'A form', stats: { submissions: 2 } });
+    expect((await a.api.get(`/api/v1/forms/${ids.deletedForm}`)).status).toBe(404);
+    expect((await a.api.get(`/api/v1/activities/${ids.activity}`)).body).toMatchObject({ subject: 'Secret task of A', done: false });
+    expect((await a.api.get(`/api/v1/activities/${ids.deletedActivity}`)).status).toBe(404);
+    expect((await a.api.get(`/api/v1/campaigns/${ids.campaign}`)).body).toMatchObject({ name: 'A secret campaign', deletedAt: null });
+    expect((await a.api.get(`/api/v1/campaigns/${ids.deletedCampaign}`)).body.deletedAt).not.toBeNull();
+    expect((await a.api.get('/api/v1/channel-rules')).body.data[0].channel).toBe('A-only channel');
+    expect((await a.api.get(`/api/v1/sources/${ids.source}`)).body).toMatchObject({ name: 'A site', writeKey: aWriteKey, eventCount: 2 });
+    expect((await a.api.get(`/api/v1/events?filter[contactId]=${ids.contact}`)).body.data).toHaveLength(2);
+    expect((await a.api.get(`/api/v1/deals/${ids.deal}`)).body).toMatchObject({ name: 'A secret deal', stageId: ids.stage, amount: 0 });
+    expect((await a.api.get(`/api/v1/deals/${ids.deal}/contacts`)).body.data).toHaveLength(1);
+    expect((await a.api.get(`/api/v1/deals/${ids.deal}/line-items`)).body.data).toHaveLength(1);
+    expect((await a.api.get(`/api/v1/deals/${ids.deletedDeal}`)).status).toBe(404);
+    expect((await a.api.get(`/api/v1/quotas/${ids.quota}`)).body.amount).toBe(424242);
+    expect((await a.api.get(`/api/v1/pipelines/${ids.pipeline}`)).body.stages).toHaveLength(6);
+    expect((await a.api.get(`/api/v1/products/${ids.product}`)).body.name).toBe('A secret product');
+    expect((await a.api.get(`/api/v1/close-reasons/${ids.closeReason}`)).body.label).toBe('A secret reason');
   });
 });

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', template);
     project.provide('pgliteSnapshot', '');
     return async () => {
-      const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tandem_t_%' OR datname = $1`, [template]);
+      const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tandem\\_t\\_%' OR datname = $1`, [template]);
       for (const r of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.end();
     };

@@ -3,6 +3,7 @@
 import { AppError } from '../platform/errors.ts';
 import type { Trx } from '../platform/db.ts';
 import { hashPassword, verifyPassword } from '../platform/auth/secrets.ts';
+import { createSalesDefaults } from '../pipelines/default-pipeline.ts';
 
 export interface NewWorkspace {
   workspaceName: string;
@@ -33,5 +34,6 @@ export async function createWorkspace(trx: Trx, input: NewWorkspace): Promise<{ 
     userId = user.id;
   }
   await trx.insertInto('members').values({ workspace_id: workspace.id, user_id: userId, role: 'admin' }).execute();
+  await createSalesDefaults(trx, workspace.id);
   return { workspaceId: workspace.id, userId };
 }

@@ -4,6 +4,10 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import { sessionQuery } from './session/session.ts';
 import { parseQueryString, toQueryString, type QueryValue } from './lib/query-string.ts';
 import { validateListSearch } from './lib/list-search.ts';
+import type { CampaignSearch } from './queries/campaigns.ts';
+import type { FormTab } from './routes/forms/FormDetailPage.tsx';
+import { validateDealSearch } from './routes/deals/deal-search.ts';
+import { validateForecastSearch, validateSalesMetricsSearch } from './routes/forecast/forecast-search.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PagePending, RouteError, NotFound } from './layout/RouteStates.tsx';
 
@@ -68,6 +72,12 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/home/HomePage.tsx'), 'HomePage'),
 });
 
+const myWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-work',
+  component: lazyRouteComponent(() => import('./routes/my-work/MyWorkPage.tsx'), 'MyWorkPage'),
+});
+
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contacts',
@@ -92,6 +102,73 @@ const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts/$accountId',
   component: lazyRouteComponent(() => import('./routes/accounts/AccountDetailPage.tsx'), 'AccountDetailPage'),
+});
+
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: validateDealSearch,
+  component: lazyRouteComponent(() => import('./routes/deals/DealsPage.tsx'), 'DealsPage'),
+});
+
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$dealId',
+  component: lazyRouteComponent(() => import('./routes/deals/DealDetailPage.tsx'), 'DealDetailPage'),
+});
+
+const forecastRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forecast',
+  validateSearch: validateForecastSearch,
+  component: lazyRouteComponent(() => import('./routes/forecast/ForecastPage.tsx'), 'ForecastPage'),
+});
+
+const salesMetricsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forecast/metrics',
+  validateSearch: validateSalesMetricsSearch,
+  component: lazyRouteComponent(() => import('./routes/forecast/SalesMetricsPage.tsx'), 'SalesMetricsPage'),
+});
+
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns',
+  validateSearch: (s: Record<string, unknown>): CampaignSearch => ({ ...validateListSearch(s), ...(s.view === 'trash' ? { view: 'trash' as const } : {}) }),
+  component: lazyRouteComponent(() => import('./routes/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/campaigns/$campaignId',
+  component: lazyRouteComponent(() => import('./routes/campaigns/CampaignDetailPage.tsx'), 'CampaignDetailPage'),
+});
+
+const formsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forms',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./routes/forms/FormsPage.tsx'), 'FormsPage'),
+});
+
+const newFormRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forms/new',
+  component: lazyRouteComponent(() => import('./routes/forms/FormBuilderPage.tsx'), 'NewFormPage'),
+});
+
+const formRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forms/$formId',
+  validateSearch: (s: Record<string, unknown>): { tab?: FormTab } =>
+    s.tab === 'submissions' || s.tab === 'share' ? { tab: s.tab } : {},
+  component: lazyRouteComponent(() => import('./routes/forms/FormDetailPage.tsx'), 'FormDetailPage'),
+});
+
+const editFormRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forms/$formId/edit',
+  component: lazyRouteComponent(() => import('./routes/forms/FormBuilderPage.tsx'), 'EditFormPage'),
 });
 
 export interface ImportSearch {
@@ -147,6 +224,36 @@ const outboxSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/settings/OutboxSettings.tsx'), 'OutboxSettings'),
 });
 
+const channelsSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/channels',
+  component: lazyRouteComponent(() => import('./routes/settings/ChannelsSettings.tsx'), 'ChannelsSettings'),
+});
+
+const sourcesSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/sources',
+  component: lazyRouteComponent(() => import('./routes/settings/SourcesSettings.tsx'), 'SourcesSettings'),
+});
+
+const pipelinesSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/pipelines',
+  component: lazyRouteComponent(() => import('./routes/settings/PipelinesSettings.tsx'), 'PipelinesSettings'),
+});
+
+const productsSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/products',
+  component: lazyRouteComponent(() => import('./routes/settings/ProductsSettings.tsx'), 'ProductsSettings'),
+});
+
+const closeReasonsSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/close-reasons',
+  component: lazyRouteComponent(() => import('./routes/settings/CloseReasonsSettings.tsx'), 'CloseReasonsSettings'),
+});
+
 export interface CustomFieldsSearch {
   objectType?: 'contact' | 'account';
 }
@@ -164,10 +271,21 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     homeRoute,
+    myWorkRoute,
     contactsRoute,
     contactRoute,
     accountsRoute,
     accountRoute,
+    dealsRoute,
+    forecastRoute,
+    salesMetricsRoute,
+    dealRoute,
+    campaignsRoute,
+    campaignRoute,
+    formsRoute,
+    newFormRoute,
+    formRoute,
+    editFormRoute,
     importRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
@@ -176,6 +294,11 @@ const routeTree = rootRoute.addChildren([
       apiKeysSettingsRoute,
       customFieldsRoute,
       outboxSettingsRoute,
+      channelsSettingsRoute,
+      sourcesSettingsRoute,
+      pipelinesSettingsRoute,
+      productsSettingsRoute,
+      closeReasonsSettingsRoute,
     ]),
   ]),
 ]);

@@ -440,6 +440,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's timeline
+         * @description Newest first: visits with their page views (`session`), marketing touches (`touch`), form submissions, other tracked events (`event`), identify calls and notes. `filter[kind]=session,note` keeps some kinds. Tracked events appear about a second after they are sent. Covers every contact of the account, and the account's own notes.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description `filter[kind]=session,note` (comma-separated) keeps those kinds. */
+                    filter?: {
+                        kind?: string | {
+                            in: string;
+                        };
+                    };
+                    /** @description Page size, 1–200 (default 50). */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["TimelineItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/batch/upsert": {
         parameters: {
             query?: never;
@@ -599,6 +690,581 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List activities
+         * @description Tasks, calls, meetings and logged emails. Filter with `filter[type]`, `filter[contactId]`, `filter[accountId]`, `filter[dealId]`, `filter[assigneeId]`, `filter[done]`, `filter[dueAt][gte]`/`[lt]`…; sort by `occurredAt` (default, newest first), `dueAt`, `startsAt`, `doneAt`, `createdAt`, `updatedAt`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Activity"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a task, log a call or an email, or schedule a meeting
+         * @description Attach it to at least one of a contact, an account and a deal. Logged on a contact or a deal without an account, it is also filed on their account. The assignee defaults to the caller.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskCreateInput"] | components["schemas"]["CallCreateInput"] | components["schemas"]["MeetingCreateInput"] | components["schemas"]["EmailCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an activity */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an activity
+         * @description Send the fields to change; fields of another type (e.g. `outcome` on a task) are refused. The type cannot change.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ActivityUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a done task as not done (the undo of complete) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted activity (the undo of DELETE) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -877,6 +1543,1102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns
+         * @description With touch and contact counts. Sort by `name`, `startDate`, `endDate`, `firstSeenAt`, `createdAt`, `updatedAt`; filter by `channel`, `status`, dates; search name and utm_campaign with `q`. `deleted=true` lists the trash.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description `true` lists the trash (deleted campaigns) instead. */
+                    deleted?: "true" | "false";
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Also return `totalCount` (counts every match; slower on large lists). */
+                    includeTotal?: "true" | "false";
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Search text (name, email, domain); every word must match. */
+                    q?: string;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Campaign"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a campaign
+         * @description Campaigns are also created automatically the first time a touch carries a new `utm_campaign`. `utmCampaign` defaults to the name, lower-cased; it must not belong to another campaign.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a campaign
+         * @description Campaigns in the trash are returned too, with `deletedAt` set.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description Moves it to the trash; its touches keep it, and `POST /campaigns/{id}/restore` brings it back.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign
+         * @description Renaming keeps `utmCampaign`, so links already tagged keep counting; change it explicitly if you must.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the channel rules
+         * @description Ordered; the first rule whose conditions all hold gives a touch its channel (`Other` when none does).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the channel rules
+         * @description Saves the whole ordered list. New touches are classified with it at once; touches already recorded are reclassified by a background job.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChannelRulesUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-rules/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Go back to the default channel rules */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Classify a sample visit
+         * @description Runs a landing URL (with its UTM tags and click ids) and a referrer through the saved rules, or through `rules` if given, and says which channel it gets and which rule matched. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChannelRuleTestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelRuleTestResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List channel names
+         * @description The built-in channels, then any other channel named by this workspace’s rules or campaigns.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Channel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/close-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List win and loss reasons
+         * @description Moving a deal to a won or lost stage requires one of these (of that kind).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "won" | "lost";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CloseReason"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a close reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseReasonCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloseReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/close-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a close reason */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloseReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a close reason
+         * @description It is no longer offered; deals closed with it keep it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or re-order a close reason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseReasonUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloseReason"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1035,7 +2797,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a contact */
+        /**
+         * Get a contact
+         * @description A contact merged into another answers 404 with `mergedIntoId`, the contact that absorbed it.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1234,6 +2999,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another contact into this one
+         * @description Keeps this contact (its id and values). Its blank fields are filled from the other, tags are united, missing custom fields copied, and all of the other's history (events, visits, touches, identities, notes, form submissions, consents) moves over. The other is deleted and points at this one. One transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactMergeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactMergeResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/restore": {
         parameters: {
             query?: never;
@@ -1311,6 +3157,97 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's timeline
+         * @description Newest first: visits with their page views (`session`), marketing touches (`touch`), form submissions, other tracked events (`event`), identify calls and notes. `filter[kind]=session,note` keeps some kinds. Tracked events appear about a second after they are sent.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description `filter[kind]=session,note` (comma-separated) keeps those kinds. */
+                    filter?: {
+                        kind?: string | {
+                            in: string;
+                        };
+                    };
+                    /** @description Page size, 1–200 (default 50). */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["TimelineItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,6 +3942,1888 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deals
+         * @description Filters: `filter[pipelineId]`, `filter[stageId]`, `filter[ownerId]`, `filter[accountId]`, `filter[status]=open|won|lost`, `filter[forecastCategory][in]=commit,best_case`, `filter[expectedCloseDate][gte]=2026-01-01`, `filter[amount][gte]=1000`, … Sort by `name`, `amount`, `expectedCloseDate`, `closedAt`, `createdAt`, …; `q` searches names.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Also return `totalCount` (counts every match; slower on large lists). */
+                    includeTotal?: "true" | "false";
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Search text (name, email, domain); every word must match. */
+                    q?: string;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Deal"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a deal
+         * @description Lands in `stageId`, or the first open stage of `pipelineId`, or of the default pipeline. Owner defaults to the caller. A deal created in a won or lost stage needs `closeReasonId` (or `closeReason`, the label).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DealCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a deal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a deal
+         * @description Moves it to the trash (restorable with POST /deals/{id}/restore).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Update a deal
+         * @description A new `stageId` moves the deal exactly like POST /deals/{id}/move (history, close reason).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DealUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal's contacts and their roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealContact"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a deal's contacts
+         * @description Roles: decision_maker, champion, influencer, user, blocker (or null). On a won deal, the contacts become customers.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DealContactsPutInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealContact"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deal's stage history
+         * @description Oldest first (`sort=-changedAt` for newest first). The first row (fromStage null) is the creation.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealStageChange"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/line-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal's products */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealLineItem"][];
+                            /** @description The deal's amount (equal to total when amountFromLineItems). */
+                            dealAmount: number;
+                            /** @description Sum of the line totals. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a deal's products
+         * @description Name and unit price default to the product's. Line total = quantity × unitPrice × (1 − discountPercent/100). When the deal's `amountFromLineItems` is true its amount becomes the sum.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DealLineItemsPutInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealLineItem"][];
+                            /** @description The deal's amount (equal to total when amountFromLineItems). */
+                            dealAmount: number;
+                            /** @description Sum of the line totals. */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a deal to a stage
+         * @description Records the move in stage history. A won or lost stage requires `closeReasonId` (or `closeReason`) of that kind, sets `closedAt` and the `closed` forecast category; winning makes the account’s and the deal’s contacts customers. Moving back to an open stage reopens it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DealMoveInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted deal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deals/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A deal's timeline
+         * @description Creation, stage changes and notes (and activities where that module is present), newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description `filter[kind]=stage_change,note` (comma-separated) keeps those kinds. */
+                    filter?: {
+                        kind?: string | {
+                            in: string;
+                        };
+                    };
+                    /** @description Page size, 1–200 (default 50). */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["DealTimelineItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tracked events
+         * @description Newest first. Filter with `filter[contactId]`, `filter[accountId]`, `filter[type]` (track, identify, page, screen, group, alias), `filter[event]` (the track event name), `filter[sourceId]`, `filter[anonymousId]`, `filter[userId]`, and a time range with `filter[occurredAt][gte]=…&filter[occurredAt][lt]=…`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Event"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Forecast of a month or quarter
+         * @description Closed won (deals won in the period), then open deals expected to close in it by forecast category (commit, best case, pipeline; omitted apart); the open amount weighted by stage probability and by historical stage-to-won conversion (of deals that ever reached a stage and are closed now, the share won); attainment against quota per rep and for the team. Periods are UTC.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Only deals owned by this rep. */
+                    ownerId?: string;
+                    /** @description A calendar month (`2026-11`) or quarter (`2026-Q4`), UTC. */
+                    period: string;
+                    /** @description Only deals of this pipeline. */
+                    pipelineId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Forecast"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List forms
+         * @description Each form carries its all-time `stats` (views, submissions, conversion rate). Search names with `q`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Search text (name, email, domain); every word must match. */
+                    q?: string;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Form"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a form
+         * @description Fields map to contact properties or contact custom fields (`customFields.<key>`); the email field is required.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a form
+         * @description The hosted page and embed stop working; submissions are kept. `POST /forms/{id}/restore` undoes it.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a form */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Views, submissions and conversion rate of a form, per day
+         * @description Days are UTC. Default range: the last 30 days.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC), default 29 days before `to`. */
+                    from?: string;
+                    /** @description Last day (UTC), default today. */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormAnalytics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form as visitors see it (public, CORS)
+         * @description What the embed script renders: fields with their options, consent wording, submit label. Counts a view.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicForm"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted form */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Form"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a form's submissions
+         * @description Newest first; filter by `status` or `contactId`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FormSubmission"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a form (public, CORS)
+         * @description For the embed and custom-built forms. The contact is created or updated by email. Invalid values return 400 with `errors[].path` = `fields.<property>` or `consent`. At most `FORM_RATE_LIMIT` (default 10) submissions per minute per form and IP address (429 with Retry-After).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormSubmissionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FormSubmissionResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/imports": {
@@ -2767,6 +6586,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales metrics over a date range
+         * @description Win rate, average deal size, sales cycle (median days created → won), pipeline velocity and new pipeline, for the range and per month or quarter in it (`interval`). Days are UTC; the range is at most five years.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The first day (inclusive, UTC), YYYY-MM-DD. */
+                    from: string;
+                    /** @description Size of the series periods (default month). */
+                    interval?: "month" | "quarter";
+                    /** @description Only deals owned by this rep. */
+                    ownerId?: string;
+                    /** @description Only deals of this pipeline. */
+                    pipelineId?: string;
+                    /** @description The last day (inclusive, UTC), YYYY-MM-DD. */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesMetrics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue, today and upcoming tasks and meetings of one member
+         * @description The caller's own work by default; admins may pass `assigneeId` to see another member's.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Whose work (admins only for someone else); default the caller. */
+                    assigneeId?: string;
+                    /** @description Items per bucket, 1–500 (default 100). */
+                    limit?: number;
+                    /** @description The moment to bucket against; default the current time. */
+                    now?: string;
+                    /** @description IANA time zone that decides where "today" starts and ends, e.g. Europe/Berlin. */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWork"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many overdue, today and upcoming items one member has
+         * @description The numbers of `GET /my-work` without the items (the navigation badge).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Whose work (admins only for someone else); default the caller. */
+                    assigneeId?: string;
+                    /** @description The moment to bucket against; default the current time. */
+                    now?: string;
+                    /** @description IANA time zone that decides where "today" starts and ends, e.g. Europe/Berlin. */
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWorkCounts"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notes": {
         parameters: {
             query?: never;
@@ -2844,7 +6888,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a note to a contact or an account */
+        /** Add a note to a contact, an account or a deal */
         post: {
             parameters: {
                 query?: never;
@@ -3337,6 +7381,1565 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pipelines with their stages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Pipeline"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a pipeline
+         * @description Stages in board order; without `stages`, the default ones. The first pipeline becomes the default.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PipelineCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a pipeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete (archive) a pipeline
+         * @description Refused for the default pipeline and while open deals are in it; its won and lost deals stay.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, re-order or make default */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PipelineUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kanban board of a pipeline
+         * @description Per stage: count, amount and weighted amount of the deals matching the filters, and the first `limit` deals (most recently moved first). A column’s next page: `stageId` plus its `nextCursor`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A column's `nextCursor`; needs `stageId`. */
+                    cursor?: string;
+                    /** @description Same filters as GET /deals, e.g. `filter[ownerId]=…`, `filter[amount][gte]=1000`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Deals per column, 1–100 (default 20). */
+                    limit?: number;
+                    /** @description Search text (name, email, domain); every word must match. */
+                    q?: string;
+                    /** @description Only this column (for its next page). */
+                    stageId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DealBoard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}/stage-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Re-order the stages */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PipelineStageOrderInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PipelineStageCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}/stages/{stageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a stage
+         * @description A stage holding deals needs `moveDealsTo`: an open stage, or a stage of the same kind. Each moved deal gets a stage-history row. Without it the answer is 409 naming `moveDealsTo`.
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Stage (of any pipeline) that receives the deals of the deleted stage; required when it has deals. */
+                    moveDealsTo?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    stageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            /** Format: uuid */
+                            id: string;
+                            movedDeals: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a stage or change its probability or type
+         * @description The type changes only while the stage holds no deals.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    stageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PipelineStageUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pipeline"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Sort (`name`, `unitPrice`, …), filter (`filter[active]=true`), search `q` over name and SKU.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Search text (name, email, domain); every word must match. */
+                    q?: string;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a product to the catalogue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProductCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a product */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product
+         * @description Removes it from the catalogue; line items already on deals keep their name and price.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update a product */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProductUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quotas
+         * @description Quotas per rep and period (`2026-11` or `2026-Q4`); `ownerId` null is the team quota. Filter with `filter[period]=2026-Q4`, `filter[period][in]=2026-10,2026-11` or `filter[ownerId]=…`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Quota"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a quota
+         * @description One quota per rep and period, and one team quota per period: a second one is a 409 naming the first. A quarter without its own quota counts its months' quotas; without a team quota the team's is the sum of its reps'.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuotaCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quota */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a quota */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a quota */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuotaUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Won deals renewing in a date range
+         * @description Won deals whose `renewalDate` is between `from` and `to` (inclusive), soonest first. Other deal filters apply too.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description First renewal date, YYYY-MM-DD. */
+                    from: string;
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Last renewal date, YYYY-MM-DD (inclusive). */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Deal"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session": {
         parameters: {
             query?: never;
@@ -3555,6 +9158,490 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sources */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Source"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a source and its write key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a source
+         * @description Its write key stops working; the events it sent are kept.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Deleted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a source */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SourceUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sources/{id}/rotate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the write key
+         * @description The old key stops working at once (within seconds on other servers); update the snippet or SDKs that use it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Source"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/touches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List marketing touches
+         * @description Visits (first page view of each visit), ad clicks, form submissions and email clicks with their channel and campaign. Newest first. Filter with `filter[contactId]`, `filter[accountId]`, `filter[kind]`, `filter[channel]`, `filter[campaignId]`, `filter[campaign]`, `filter[source]`, `filter[medium]` and `filter[occurredAt][gte|lt]`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Filters, `filter[field]=value` or `filter[field][op]=value` with op one of eq, neq, in, nin, gt, gte, lt, lte, contains, exists; `in`/`nin` take comma-separated values; custom fields as `customFields.key`. */
+                    filter?: {
+                        [key: string]: string | string[] | {
+                            [key: string]: string | string[];
+                        };
+                    };
+                    /** @description Page size, 1–500 (default 50). */
+                    limit?: number;
+                    /** @description Field to sort by, `-` prefix for descending, e.g. `-createdAt` or `customFields.plan`. */
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Touch"][];
+                            /** @description Pass as `cursor` to get the next page; null on the last page. */
+                            nextCursor: string | null;
+                            totalCount?: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4035,6 +10122,541 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/alias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an earlier id to the user id (Segment alias) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentAliasInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send many messages at once (Segment batch)
+         * @description Each message is validated on its own: valid ones are stored, invalid ones are listed in `rejected`. Stored messages are durable once this answers 200; they appear in events, touches and timelines within a second or so (processing runs in the background).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentBatchInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the person to a company account (Segment group) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentGroupInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say who the visitor is (Segment identify) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentIdentifyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a page view (Segment page) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentPageInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an app screen view (Segment screen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentScreenInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an action (Segment track) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentTrackInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4147,6 +10769,205 @@ export interface components {
             name?: string;
             ownerId?: string | null;
         };
+        Activity: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            accountId: string | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Task: who it is assigned to. Call, meeting, email: who made, holds or handled it. */
+            assigneeId: string | null;
+            attendees: {
+                email: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "contact" | "member";
+                name: string;
+            }[];
+            body: string | null;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            direction: ("inbound" | "outbound") | null;
+            done: boolean;
+            doneAt: string | null;
+            dueAt: string | null;
+            durationSeconds: number | null;
+            endsAt: string | null;
+            fromAddress: string | null;
+            /** Format: uuid */
+            id: string;
+            location: string | null;
+            /**
+             * Format: date-time
+             * @description Where the activity sits on timelines: a call or email when it happened, a meeting its start, a task its creation.
+             */
+            occurredAt: string;
+            outcome: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            priority: ("low" | "normal" | "high") | null;
+            startsAt: string | null;
+            subject: string | null;
+            toAddresses: string[];
+            /** @enum {string} */
+            type: "task" | "call" | "meeting" | "email";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ActivityInput: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            accountId: string | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Task: who it is assigned to. Call, meeting, email: who made, holds or handled it. */
+            assigneeId: string | null;
+            attendees: {
+                email: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "contact" | "member";
+                name: string;
+            }[];
+            body: string | null;
+            contact: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            contactId: string | null;
+            createdAt: unknown;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            deal: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            dealId: string | null;
+            direction: ("inbound" | "outbound") | null;
+            done: boolean;
+            doneAt: unknown | null;
+            dueAt: unknown | null;
+            durationSeconds: number | null;
+            endsAt: unknown | null;
+            fromAddress: string | null;
+            /** Format: uuid */
+            id: string;
+            location: string | null;
+            /** @description Where the activity sits on timelines: a call or email when it happened, a meeting its start, a task its creation. */
+            occurredAt: unknown;
+            outcome: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            priority: ("low" | "normal" | "high") | null;
+            startsAt: unknown | null;
+            subject: string | null;
+            toAddresses: string[];
+            /** @enum {string} */
+            type: "task" | "call" | "meeting" | "email";
+            updatedAt: unknown;
+        };
+        ActivityUpdate: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            attendeeContactIds?: string[];
+            attendeeUserIds?: string[];
+            body?: unknown | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            dueAt?: string | null;
+            durationSeconds?: number | null;
+            endsAt?: string | null;
+            fromAddress?: string | null;
+            location?: unknown | null;
+            /**
+             * Format: date-time
+             * @description When the email was sent or received; default now.
+             */
+            occurredAt?: string;
+            outcome?: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            /**
+             * @description Default normal.
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high";
+            /** Format: date-time */
+            startsAt?: string;
+            subject?: unknown | null;
+            toAddresses?: string[];
+        };
+        ActivityUpdateInput: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            attendeeContactIds?: string[];
+            attendeeUserIds?: string[];
+            body?: string | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            dueAt?: string | null;
+            durationSeconds?: number | null;
+            endsAt?: string | null;
+            fromAddress?: string | null;
+            location?: string | null;
+            /**
+             * Format: date-time
+             * @description When the email was sent or received; default now.
+             */
+            occurredAt?: string;
+            outcome?: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            /**
+             * @description Default normal.
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high";
+            /** Format: date-time */
+            startsAt?: string;
+            subject?: string | null;
+            toAddresses?: string[];
+        };
         ApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -4173,6 +10994,304 @@ export interface components {
             revokedAt: unknown | null;
             /** @enum {string} */
             role: "admin" | "marketing" | "sales" | "viewer";
+        };
+        CallCreate: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: unknown | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            durationSeconds?: number | null;
+            /**
+             * Format: date-time
+             * @description When the call happened; default now.
+             */
+            occurredAt?: string;
+            outcome?: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            subject?: unknown | null;
+            /** @constant */
+            type: "call";
+        };
+        CallCreateInput: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: string | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            durationSeconds?: number | null;
+            /**
+             * Format: date-time
+             * @description When the call happened; default now.
+             */
+            occurredAt?: string;
+            outcome?: ("connected" | "left_voicemail" | "no_answer" | "busy" | "wrong_number" | "gatekeeper") | null;
+            subject?: string | null;
+            /** @constant */
+            type: "call";
+        };
+        Campaign: {
+            channel: string | null;
+            /** @description Distinct known contacts among those touches. */
+            contactCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            deletedAt: string | null;
+            description: string | null;
+            /** @description YYYY-MM-DD */
+            endDate: string | null;
+            /** @description When the first touch tagged with this campaign arrived. */
+            firstSeenAt: string | null;
+            /** Format: uuid */
+            id: string;
+            lastTouchAt: string | null;
+            name: string;
+            /** @description YYYY-MM-DD */
+            startDate: string | null;
+            /** @enum {string} */
+            status: "planned" | "active" | "paused" | "completed";
+            /** @description Touches (visits, form fills, clicks) tagged with this campaign. */
+            touchCount: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The utm_campaign value (trimmed, lower-cased) whose touches count for this campaign. */
+            utmCampaign: string;
+        };
+        CampaignCreate: {
+            channel?: string | null;
+            description?: unknown | null;
+            endDate?: string | null;
+            name: string;
+            startDate?: string | null;
+            /** @enum {string} */
+            status?: "planned" | "active" | "paused" | "completed";
+            /** @description Defaults to the name, lower-cased. Links tagged `utm_campaign=<this>` count for the campaign. */
+            utmCampaign?: string;
+        };
+        CampaignCreateInput: {
+            channel?: string | null;
+            description?: string | null;
+            endDate?: string | null;
+            name: string;
+            startDate?: string | null;
+            /** @enum {string} */
+            status?: "planned" | "active" | "paused" | "completed";
+            /** @description Defaults to the name, lower-cased. Links tagged `utm_campaign=<this>` count for the campaign. */
+            utmCampaign?: string;
+        };
+        CampaignInput: {
+            channel: string | null;
+            /** @description Distinct known contacts among those touches. */
+            contactCount: number;
+            createdAt: unknown;
+            deletedAt: unknown | null;
+            description: string | null;
+            /** @description YYYY-MM-DD */
+            endDate: string | null;
+            /** @description When the first touch tagged with this campaign arrived. */
+            firstSeenAt: unknown | null;
+            /** Format: uuid */
+            id: string;
+            lastTouchAt: unknown | null;
+            name: string;
+            /** @description YYYY-MM-DD */
+            startDate: string | null;
+            /** @enum {string} */
+            status: "planned" | "active" | "paused" | "completed";
+            /** @description Touches (visits, form fills, clicks) tagged with this campaign. */
+            touchCount: number;
+            updatedAt: unknown;
+            /** @description The utm_campaign value (trimmed, lower-cased) whose touches count for this campaign. */
+            utmCampaign: string;
+        };
+        CampaignUpdate: {
+            channel?: string | null;
+            description?: unknown | null;
+            endDate?: string | null;
+            name?: string;
+            startDate?: string | null;
+            /** @enum {string} */
+            status?: "planned" | "active" | "paused" | "completed";
+            /** @description Defaults to the name, lower-cased. Links tagged `utm_campaign=<this>` count for the campaign. */
+            utmCampaign?: string;
+        };
+        CampaignUpdateInput: {
+            channel?: string | null;
+            description?: string | null;
+            endDate?: string | null;
+            name?: string;
+            startDate?: string | null;
+            /** @enum {string} */
+            status?: "planned" | "active" | "paused" | "completed";
+            /** @description Defaults to the name, lower-cased. Links tagged `utm_campaign=<this>` count for the campaign. */
+            utmCampaign?: string;
+        };
+        Channel: {
+            /** @description One of Tandem’s default channels. */
+            builtIn: boolean;
+            description: string | null;
+            name: string;
+        };
+        ChannelInput: {
+            /** @description One of Tandem’s default channels. */
+            builtIn: boolean;
+            description: string | null;
+            name: string;
+        };
+        ChannelRule: {
+            channel: string;
+            /** @description All must hold. A rule without conditions matches every touch (a catch-all). */
+            conditions: components["schemas"]["ChannelRuleCondition"][];
+        };
+        ChannelRuleCondition: {
+            /** @enum {string} */
+            field: "source" | "medium" | "campaign" | "content" | "term" | "source_category" | "referrer_domain" | "click_id" | "kind";
+            /** @enum {string} */
+            operator: "matches" | "does_not_match" | "is_set" | "is_not_set";
+            /** @description Patterns for `matches`/`does_not_match` (any one may match; `*` matches any text). Empty for `is_set`/`is_not_set`. */
+            values: string[];
+        };
+        ChannelRuleConditionInput: {
+            /** @enum {string} */
+            field: "source" | "medium" | "campaign" | "content" | "term" | "source_category" | "referrer_domain" | "click_id" | "kind";
+            /** @enum {string} */
+            operator: "matches" | "does_not_match" | "is_set" | "is_not_set";
+            /** @description Patterns for `matches`/`does_not_match` (any one may match; `*` matches any text). Empty for `is_set`/`is_not_set`. */
+            values: string[];
+        };
+        ChannelRuleInput: {
+            channel: string;
+            /** @description All must hold. A rule without conditions matches every touch (a catch-all). */
+            conditions: components["schemas"]["ChannelRuleConditionInput"][];
+        };
+        ChannelRules: {
+            data: components["schemas"]["ChannelRule"][];
+            /** @description True while the workspace uses the built-in rules. */
+            isDefault: boolean;
+        };
+        ChannelRulesInput: {
+            data: components["schemas"]["ChannelRuleInput"][];
+            /** @description True while the workspace uses the built-in rules. */
+            isDefault: boolean;
+        };
+        ChannelRulesUpdate: {
+            rules: components["schemas"]["ChannelRule"][];
+        };
+        ChannelRulesUpdateInput: {
+            rules: components["schemas"]["ChannelRuleInput"][];
+        };
+        ChannelRuleTest: {
+            /**
+             * @default visit
+             * @enum {string}
+             */
+            kind: "visit" | "form" | "email_click" | "ad_click";
+            /** @default null */
+            landingUrl: string | null;
+            /** @default null */
+            referrer: string | null;
+            /** @description Rules to try instead of the saved ones (to test edits before saving). */
+            rules?: components["schemas"]["ChannelRule"][];
+        };
+        ChannelRuleTestInput: {
+            /**
+             * @default visit
+             * @enum {string}
+             */
+            kind: "visit" | "form" | "email_click" | "ad_click";
+            /** @default null */
+            landingUrl: string | null;
+            /** @default null */
+            referrer: string | null;
+            /** @description Rules to try instead of the saved ones (to test edits before saving). */
+            rules?: components["schemas"]["ChannelRuleInput"][];
+        };
+        ChannelRuleTestResult: {
+            /** @description The values the rules saw, by rule field. */
+            fields: {
+                [key: string]: string | null;
+            };
+            /** @description The first rule that matched (0-based position), or null when none did and the fallback channel applied. */
+            matchedRule: {
+                position: number;
+                rule: components["schemas"]["ChannelRule"];
+            } | null;
+            result: {
+                campaign: string | null;
+                channel: string;
+                clickIdType: string | null;
+                content: string | null;
+                medium: string | null;
+                source: string | null;
+                term: string | null;
+            };
+        };
+        ChannelRuleTestResultInput: {
+            /** @description The values the rules saw, by rule field. */
+            fields: {
+                [key: string]: string | null;
+            };
+            /** @description The first rule that matched (0-based position), or null when none did and the fallback channel applied. */
+            matchedRule: {
+                position: number;
+                rule: components["schemas"]["ChannelRuleInput"];
+            } | null;
+            result: {
+                campaign: string | null;
+                channel: string;
+                clickIdType: string | null;
+                content: string | null;
+                medium: string | null;
+                source: string | null;
+                term: string | null;
+            };
+        };
+        CloseReason: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "won" | "lost";
+            label: string;
+            position: number;
+        };
+        CloseReasonCreate: {
+            /** @enum {string} */
+            kind: "won" | "lost";
+            label: string;
+            position?: number;
+        };
+        CloseReasonCreateInput: {
+            /** @enum {string} */
+            kind: "won" | "lost";
+            label: string;
+            position?: number;
+        };
+        CloseReasonInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "won" | "lost";
+            label: string;
+            position: number;
+        };
+        CloseReasonUpdate: {
+            label?: string;
+            position?: number;
+        };
+        CloseReasonUpdateInput: {
+            label?: string;
+            position?: number;
         };
         Contact: {
             account: {
@@ -4225,6 +11344,46 @@ export interface components {
             tags: string[];
             title: string | null;
             updatedAt: unknown;
+        };
+        ContactMerge: {
+            /**
+             * Format: uuid
+             * @description The contact to merge into this one; it is deleted afterwards.
+             */
+            otherId: string;
+        };
+        ContactMergeInput: {
+            /**
+             * Format: uuid
+             * @description The contact to merge into this one; it is deleted afterwards.
+             */
+            otherId: string;
+        };
+        ContactMergeResult: {
+            /** @description The surviving contact, with blanks filled from the other. */
+            contact: components["schemas"]["Contact"];
+            /**
+             * Format: uuid
+             * @description The merged contact, now deleted (it points at the survivor).
+             */
+            mergedId: string;
+            /** @description Rows moved to the survivor, per kind of history. */
+            moved: {
+                [key: string]: number;
+            };
+        };
+        ContactMergeResultInput: {
+            /** @description The surviving contact, with blanks filled from the other. */
+            contact: components["schemas"]["ContactInput"];
+            /**
+             * Format: uuid
+             * @description The merged contact, now deleted (it points at the survivor).
+             */
+            mergedId: string;
+            /** @description Rows moved to the survivor, per kind of history. */
+            moved: {
+                [key: string]: number;
+            };
         };
         ContactUpdate: {
             accountId?: string | null;
@@ -4323,6 +11482,469 @@ export interface components {
             type: "text" | "number" | "date" | "boolean" | "select" | "multi_select";
             updatedAt: unknown;
         };
+        Deal: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            accountId: string | null;
+            amount: number;
+            /** @description When true, amount is the sum of the line items. */
+            amountFromLineItems: boolean;
+            /** @description When it entered a won or lost stage; null while open. */
+            closedAt: string | null;
+            closeNote: string | null;
+            closeReasonId: string | null;
+            closeReasonLabel: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** @enum {string} */
+            dealType: "new" | "renewal" | "expansion";
+            /** @description YYYY-MM-DD */
+            expectedCloseDate: string | null;
+            /** @enum {string} */
+            forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ownerId: string | null;
+            /** @description The original deal an expansion or renewal grew from. */
+            parentDealId: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description YYYY-MM-DD */
+            renewalDate: string | null;
+            sourceCampaignId: string | null;
+            stage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                probability: number;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            };
+            /** Format: date-time */
+            stageChangedAt: string;
+            /** Format: uuid */
+            stageId: string;
+            /**
+             * @description The stage's type: open, won or lost.
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description amount × the stage's probability. */
+            weightedAmount: number;
+        };
+        DealBoard: {
+            columns: {
+                /** @description Sum of the matching deals’ amounts. */
+                amount: number;
+                count: number;
+                deals: components["schemas"]["Deal"][];
+                nextCursor: string | null;
+                stage: components["schemas"]["PipelineStage"];
+                /** @description Sum of amount × stage probability. */
+                weightedAmount: number;
+            }[];
+            pipeline: components["schemas"]["Pipeline"];
+        };
+        DealBoardInput: {
+            columns: {
+                /** @description Sum of the matching deals’ amounts. */
+                amount: number;
+                count: number;
+                deals: components["schemas"]["DealInput"][];
+                nextCursor: string | null;
+                stage: components["schemas"]["PipelineStageInput"];
+                /** @description Sum of amount × stage probability. */
+                weightedAmount: number;
+            }[];
+            pipeline: components["schemas"]["PipelineInput"];
+        };
+        DealContact: {
+            accountId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            email: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            lifecycleStage: string | null;
+            role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            title: string | null;
+        };
+        DealContactInput: {
+            accountId: string | null;
+            /** Format: uuid */
+            contactId: string;
+            email: string | null;
+            firstName: string | null;
+            lastName: string | null;
+            lifecycleStage: string | null;
+            role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            title: string | null;
+        };
+        DealContactsPut: {
+            contacts: {
+                /** Format: uuid */
+                contactId: string;
+                /** @default null */
+                role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            }[];
+        };
+        DealContactsPutInput: {
+            contacts: {
+                /** Format: uuid */
+                contactId: string;
+                /** @default null */
+                role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            }[];
+        };
+        DealCreate: {
+            accountId?: string | null;
+            amount?: number;
+            amountFromLineItems?: boolean;
+            closeNote?: unknown | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            /** @description Contacts on the deal with their roles. */
+            contacts?: {
+                /** Format: uuid */
+                contactId: string;
+                /** @default null */
+                role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            }[];
+            currency?: string;
+            /** @enum {string} */
+            dealType?: "new" | "renewal" | "expansion";
+            expectedCloseDate?: string | null;
+            /** @enum {string} */
+            forecastCategory?: "pipeline" | "best_case" | "commit" | "omitted";
+            name: string;
+            ownerId?: string | null;
+            parentDealId?: string | null;
+            /**
+             * Format: uuid
+             * @description Default: the stage’s pipeline, else the default pipeline.
+             */
+            pipelineId?: string;
+            renewalDate?: string | null;
+            sourceCampaignId?: string | null;
+            /**
+             * Format: uuid
+             * @description Moves the deal (through stage history); a won/lost stage needs closeReasonId.
+             */
+            stageId?: string;
+        };
+        DealCreateInput: {
+            accountId?: string | null;
+            amount?: number;
+            amountFromLineItems?: boolean;
+            closeNote?: string | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            /** @description Contacts on the deal with their roles. */
+            contacts?: {
+                /** Format: uuid */
+                contactId: string;
+                /** @default null */
+                role: ("decision_maker" | "champion" | "influencer" | "user" | "blocker") | null;
+            }[];
+            currency?: string;
+            /** @enum {string} */
+            dealType?: "new" | "renewal" | "expansion";
+            expectedCloseDate?: string | null;
+            /** @enum {string} */
+            forecastCategory?: "pipeline" | "best_case" | "commit" | "omitted";
+            name: string;
+            ownerId?: string | null;
+            parentDealId?: string | null;
+            /**
+             * Format: uuid
+             * @description Default: the stage’s pipeline, else the default pipeline.
+             */
+            pipelineId?: string;
+            renewalDate?: string | null;
+            sourceCampaignId?: string | null;
+            /**
+             * Format: uuid
+             * @description Moves the deal (through stage history); a won/lost stage needs closeReasonId.
+             */
+            stageId?: string;
+        };
+        DealInput: {
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            accountId: string | null;
+            amount: number;
+            /** @description When true, amount is the sum of the line items. */
+            amountFromLineItems: boolean;
+            /** @description When it entered a won or lost stage; null while open. */
+            closedAt: unknown | null;
+            closeNote: string | null;
+            closeReasonId: string | null;
+            closeReasonLabel: string | null;
+            createdAt: unknown;
+            currency: string;
+            /** @enum {string} */
+            dealType: "new" | "renewal" | "expansion";
+            /** @description YYYY-MM-DD */
+            expectedCloseDate: string | null;
+            /** @enum {string} */
+            forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ownerId: string | null;
+            /** @description The original deal an expansion or renewal grew from. */
+            parentDealId: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            /** @description YYYY-MM-DD */
+            renewalDate: string | null;
+            sourceCampaignId: string | null;
+            stage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                probability: number;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            };
+            stageChangedAt: unknown;
+            /** Format: uuid */
+            stageId: string;
+            /**
+             * @description The stage's type: open, won or lost.
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            updatedAt: unknown;
+            /** @description amount × the stage's probability. */
+            weightedAmount: number;
+        };
+        DealLineItem: {
+            discountPercent: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            productId: string | null;
+            quantity: number;
+            /** @description quantity × unitPrice × (1 − discountPercent/100), rounded to cents. */
+            total: number;
+            unitPrice: number;
+        };
+        DealLineItemInput: {
+            discountPercent: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            productId: string | null;
+            quantity: number;
+            /** @description quantity × unitPrice × (1 − discountPercent/100), rounded to cents. */
+            total: number;
+            unitPrice: number;
+        };
+        DealLineItemsPut: {
+            items: {
+                /** @default 0 */
+                discountPercent: number;
+                /** @description Default: the product's name. */
+                name?: string;
+                productId?: string | null;
+                quantity: number;
+                /** @description Default: the product's price. */
+                unitPrice?: number;
+            }[];
+        };
+        DealLineItemsPutInput: {
+            items: {
+                /** @default 0 */
+                discountPercent: number;
+                /** @description Default: the product's name. */
+                name?: string;
+                productId?: string | null;
+                quantity: number;
+                /** @description Default: the product's price. */
+                unitPrice?: number;
+            }[];
+        };
+        DealMove: {
+            closeNote?: unknown | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            /** Format: uuid */
+            stageId: string;
+        };
+        DealMoveInput: {
+            closeNote?: string | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            /** Format: uuid */
+            stageId: string;
+        };
+        DealStageChange: {
+            /** @description The deal's amount at the time. */
+            amount: number;
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description null on the row written when the deal was created. */
+            fromStage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pipelineId: string;
+            toStage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            };
+        };
+        DealStageChangeInput: {
+            /** @description The deal's amount at the time. */
+            amount: number;
+            changedAt: unknown;
+            changedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description null on the row written when the deal was created. */
+            fromStage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            pipelineId: string;
+            toStage: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            };
+        };
+        DealTimelineItem: {
+            /** @description Who did it, when known. */
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Per kind. deal_created: stage, amount. stage_change: fromStage, toStage, amount. note: body. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the underlying record (stage-history row, note, activity). */
+            id: string;
+            /** @description deal_created, stage_change, note; the activities module adds activity. */
+            kind: string;
+            /** Format: date-time */
+            occurredAt: string;
+            title: string;
+        };
+        DealTimelineItemInput: {
+            /** @description Who did it, when known. */
+            actor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Per kind. deal_created: stage, amount. stage_change: fromStage, toStage, amount. note: body. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the underlying record (stage-history row, note, activity). */
+            id: string;
+            /** @description deal_created, stage_change, note; the activities module adds activity. */
+            kind: string;
+            occurredAt: unknown;
+            title: string;
+        };
+        DealUpdate: {
+            accountId?: string | null;
+            amount?: number;
+            amountFromLineItems?: boolean;
+            closeNote?: unknown | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            currency?: string;
+            /** @enum {string} */
+            dealType?: "new" | "renewal" | "expansion";
+            expectedCloseDate?: string | null;
+            /** @enum {string} */
+            forecastCategory?: "pipeline" | "best_case" | "commit" | "omitted";
+            name?: string;
+            ownerId?: string | null;
+            parentDealId?: string | null;
+            renewalDate?: string | null;
+            sourceCampaignId?: string | null;
+            /**
+             * Format: uuid
+             * @description Moves the deal (through stage history); a won/lost stage needs closeReasonId.
+             */
+            stageId?: string;
+        };
+        DealUpdateInput: {
+            accountId?: string | null;
+            amount?: number;
+            amountFromLineItems?: boolean;
+            closeNote?: string | null;
+            /** @description Or the reason's label instead of its id. */
+            closeReason?: string;
+            /** @description Required when the stage is won or lost (a reason of that kind). */
+            closeReasonId?: string | null;
+            currency?: string;
+            /** @enum {string} */
+            dealType?: "new" | "renewal" | "expansion";
+            expectedCloseDate?: string | null;
+            /** @enum {string} */
+            forecastCategory?: "pipeline" | "best_case" | "commit" | "omitted";
+            name?: string;
+            ownerId?: string | null;
+            parentDealId?: string | null;
+            renewalDate?: string | null;
+            sourceCampaignId?: string | null;
+            /**
+             * Format: uuid
+             * @description Moves the deal (through stage history); a won/lost stage needs closeReasonId.
+             */
+            stageId?: string;
+        };
         Deleted: {
             /** @constant */
             deleted: true;
@@ -4334,6 +11956,705 @@ export interface components {
             deleted: true;
             /** Format: uuid */
             id: string;
+        };
+        EmailCreate: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: unknown | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            fromAddress?: string | null;
+            /**
+             * Format: date-time
+             * @description When the email was sent or received; default now.
+             */
+            occurredAt?: string;
+            subject?: unknown | null;
+            toAddresses?: string[];
+            /** @constant */
+            type: "email";
+        };
+        EmailCreateInput: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: string | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            /**
+             * @description Default outbound.
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            fromAddress?: string | null;
+            /**
+             * Format: date-time
+             * @description When the email was sent or received; default now.
+             */
+            occurredAt?: string;
+            subject?: string | null;
+            toAddresses?: string[];
+            /** @constant */
+            type: "email";
+        };
+        Event: {
+            anonymousId: string | null;
+            /** @description null while the visitor is anonymous. */
+            contactId: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+            /** @description track: the event name; page/screen: the page name. */
+            event: string | null;
+            groupId: string | null;
+            /** Format: uuid */
+            id: string;
+            messageId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            previousId: string | null;
+            properties: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description null for events recorded by Tandem itself (form submissions). */
+            sourceId: string | null;
+            traits: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "track" | "identify" | "page" | "screen" | "group" | "alias";
+            userId: string | null;
+            visitId: string | null;
+        };
+        EventInput: {
+            anonymousId: string | null;
+            /** @description null while the visitor is anonymous. */
+            contactId: string | null;
+            context: {
+                [key: string]: unknown;
+            };
+            /** @description track: the event name; page/screen: the page name. */
+            event: string | null;
+            groupId: string | null;
+            /** Format: uuid */
+            id: string;
+            messageId: string;
+            occurredAt: unknown;
+            previousId: string | null;
+            properties: {
+                [key: string]: unknown;
+            };
+            receivedAt: unknown;
+            /** @description null for events recorded by Tandem itself (form submissions). */
+            sourceId: string | null;
+            traits: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "track" | "identify" | "page" | "screen" | "group" | "alias";
+            userId: string | null;
+            visitId: string | null;
+        };
+        Forecast: {
+            /**
+             * Format: date-time
+             * @description When the historical conversion counts were computed.
+             */
+            historyAsOf: string;
+            ownerId: string | null;
+            period: {
+                end: string;
+                key: string;
+                /** @enum {string} */
+                kind: "month" | "quarter";
+                start: string;
+            };
+            pipelineId: string | null;
+            reps: {
+                /** @description Closed won ÷ quota (1 = 100%); null without a quota above zero. */
+                attainment: number | null;
+                bestCase: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit + best case. */
+                bestCaseForecast: number;
+                /** @description Won deals closed in the period (by actual close date). */
+                closedWon: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals expected to close in the period, forecast category commit. */
+                commit: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit. */
+                commitForecast: number;
+                name: string;
+                /** @description Left out of every total and weighting. */
+                omitted: {
+                    amount: number;
+                    count: number;
+                };
+                ownerId: string | null;
+                pipeline: {
+                    amount: number;
+                    count: number;
+                };
+                quota: number | null;
+                /** @description Σ open amount × the stage's historical win rate (its probability when it has no closed deals). */
+                weightedByHistory: number;
+                /** @description Σ open amount × the stage's win probability. */
+                weightedByProbability: number;
+            }[];
+            stages: {
+                /** @description Won ÷ closed among deals that ever reached the stage; null when none closed. */
+                historicalRate: number | null;
+                /** @description Closed deals the historical rate is computed from. */
+                historySample: number;
+                /** @enum {string} */
+                historySource: "history" | "probability";
+                name: string;
+                open: {
+                    amount: number;
+                    count: number;
+                };
+                /** Format: uuid */
+                pipelineId: string;
+                pipelineName: string;
+                probability: number;
+                /** Format: uuid */
+                stageId: string;
+                weightedByHistory: number;
+                weightedByProbability: number;
+            }[];
+            team: {
+                /** @description Closed won ÷ quota (1 = 100%); null without a quota above zero. */
+                attainment: number | null;
+                bestCase: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit + best case. */
+                bestCaseForecast: number;
+                /** @description Won deals closed in the period (by actual close date). */
+                closedWon: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals expected to close in the period, forecast category commit. */
+                commit: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit. */
+                commitForecast: number;
+                /** @description Left out of every total and weighting. */
+                omitted: {
+                    amount: number;
+                    count: number;
+                };
+                pipeline: {
+                    amount: number;
+                    count: number;
+                };
+                quota: number | null;
+                /** @enum {string} */
+                quotaSource: "team" | "sum_of_reps" | "none";
+                /** @description Σ open amount × the stage's historical win rate (its probability when it has no closed deals). */
+                weightedByHistory: number;
+                /** @description Σ open amount × the stage's win probability. */
+                weightedByProbability: number;
+            };
+        };
+        ForecastInput: {
+            /** @description When the historical conversion counts were computed. */
+            historyAsOf: unknown;
+            ownerId: string | null;
+            period: {
+                end: string;
+                key: string;
+                /** @enum {string} */
+                kind: "month" | "quarter";
+                start: string;
+            };
+            pipelineId: string | null;
+            reps: {
+                /** @description Closed won ÷ quota (1 = 100%); null without a quota above zero. */
+                attainment: number | null;
+                bestCase: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit + best case. */
+                bestCaseForecast: number;
+                /** @description Won deals closed in the period (by actual close date). */
+                closedWon: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals expected to close in the period, forecast category commit. */
+                commit: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit. */
+                commitForecast: number;
+                name: string;
+                /** @description Left out of every total and weighting. */
+                omitted: {
+                    amount: number;
+                    count: number;
+                };
+                ownerId: string | null;
+                pipeline: {
+                    amount: number;
+                    count: number;
+                };
+                quota: number | null;
+                /** @description Σ open amount × the stage's historical win rate (its probability when it has no closed deals). */
+                weightedByHistory: number;
+                /** @description Σ open amount × the stage's win probability. */
+                weightedByProbability: number;
+            }[];
+            stages: {
+                /** @description Won ÷ closed among deals that ever reached the stage; null when none closed. */
+                historicalRate: number | null;
+                /** @description Closed deals the historical rate is computed from. */
+                historySample: number;
+                /** @enum {string} */
+                historySource: "history" | "probability";
+                name: string;
+                open: {
+                    amount: number;
+                    count: number;
+                };
+                /** Format: uuid */
+                pipelineId: string;
+                pipelineName: string;
+                probability: number;
+                /** Format: uuid */
+                stageId: string;
+                weightedByHistory: number;
+                weightedByProbability: number;
+            }[];
+            team: {
+                /** @description Closed won ÷ quota (1 = 100%); null without a quota above zero. */
+                attainment: number | null;
+                bestCase: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit + best case. */
+                bestCaseForecast: number;
+                /** @description Won deals closed in the period (by actual close date). */
+                closedWon: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals expected to close in the period, forecast category commit. */
+                commit: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Closed won + commit. */
+                commitForecast: number;
+                /** @description Left out of every total and weighting. */
+                omitted: {
+                    amount: number;
+                    count: number;
+                };
+                pipeline: {
+                    amount: number;
+                    count: number;
+                };
+                quota: number | null;
+                /** @enum {string} */
+                quotaSource: "team" | "sum_of_reps" | "none";
+                /** @description Σ open amount × the stage's historical win rate (its probability when it has no closed deals). */
+                weightedByHistory: number;
+                /** @description Σ open amount × the stage's win probability. */
+                weightedByProbability: number;
+            };
+        };
+        Form: {
+            /** @description A consent checkbox (kind `marketing_email`) with the exact wording shown; null for none. */
+            consent: {
+                required: boolean;
+                text: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            doubleOptIn: boolean;
+            fields: components["schemas"]["FormField"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            notificationEmails: string[];
+            redirectUrl: string | null;
+            stats: {
+                /** @description submissions / views (0–1); null before the first view. */
+                conversionRate: number | null;
+                submissions: number;
+                views: number;
+            };
+            /** @enum {string} */
+            status: "active" | "paused";
+            submitLabel: string;
+            thankYouMessage: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FormAnalytics: {
+            conversionRate: number | null;
+            days: {
+                date: string;
+                submissions: number;
+                views: number;
+            }[];
+            from: string;
+            submissions: number;
+            to: string;
+            views: number;
+        };
+        FormAnalyticsInput: {
+            conversionRate: number | null;
+            days: {
+                date: string;
+                submissions: number;
+                views: number;
+            }[];
+            from: string;
+            submissions: number;
+            to: string;
+            views: number;
+        };
+        FormCreate: {
+            /**
+             * @description null removes the checkbox. `required` defaults to true.
+             * @default null
+             */
+            consent: {
+                required?: boolean;
+                text: string;
+            } | null;
+            /**
+             * @description Send a confirmation email; the submission and consent count once the link is opened.
+             * @default false
+             */
+            doubleOptIn: boolean;
+            fields: {
+                helpText?: unknown | null;
+                label: string;
+                placeholder?: unknown | null;
+                property: string;
+                required?: boolean;
+                /**
+                 * @description Defaults to the natural input of the property.
+                 * @enum {string}
+                 */
+                type?: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            name: string;
+            /**
+             * @description Who is emailed about each submission.
+             * @default []
+             */
+            notificationEmails: string[];
+            /**
+             * @description Visitors go here after submitting instead of seeing the thank-you message.
+             * @default null
+             */
+            redirectUrl: (string | null) | null;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused";
+            /** @default Submit */
+            submitLabel: string;
+            /** @default Thanks! We'll be in touch soon. */
+            thankYouMessage: string;
+        };
+        FormCreateInput: {
+            /**
+             * @description null removes the checkbox. `required` defaults to true.
+             * @default null
+             */
+            consent: {
+                required?: boolean;
+                text: string;
+            } | null;
+            /**
+             * @description Send a confirmation email; the submission and consent count once the link is opened.
+             * @default false
+             */
+            doubleOptIn: boolean;
+            fields: {
+                helpText?: string | null;
+                label: string;
+                placeholder?: string | null;
+                property: string;
+                required?: boolean;
+                /**
+                 * @description Defaults to the natural input of the property.
+                 * @enum {string}
+                 */
+                type?: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            name: string;
+            /**
+             * @description Who is emailed about each submission.
+             * @default []
+             */
+            notificationEmails: string[];
+            /** @description Visitors go here after submitting instead of seeing the thank-you message. */
+            redirectUrl?: string | null;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused";
+            /** @default Submit */
+            submitLabel: string;
+            /** @default Thanks! We'll be in touch soon. */
+            thankYouMessage: string;
+        };
+        FormField: {
+            helpText: string | null;
+            label: string;
+            placeholder: string | null;
+            /** @description `email`, `firstName`, `lastName`, `phone`, `title`, `company`, or `customFields.<key>`. */
+            property: string;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+        };
+        FormFieldInput: {
+            helpText: string | null;
+            label: string;
+            placeholder: string | null;
+            /** @description `email`, `firstName`, `lastName`, `phone`, `title`, `company`, or `customFields.<key>`. */
+            property: string;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+        };
+        FormInput: {
+            /** @description A consent checkbox (kind `marketing_email`) with the exact wording shown; null for none. */
+            consent: {
+                required: boolean;
+                text: string;
+            } | null;
+            createdAt: unknown;
+            doubleOptIn: boolean;
+            fields: components["schemas"]["FormFieldInput"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            notificationEmails: string[];
+            redirectUrl: string | null;
+            stats: {
+                /** @description submissions / views (0–1); null before the first view. */
+                conversionRate: number | null;
+                submissions: number;
+                views: number;
+            };
+            /** @enum {string} */
+            status: "active" | "paused";
+            submitLabel: string;
+            thankYouMessage: string;
+            updatedAt: unknown;
+        };
+        FormSubmission: {
+            anonymousId: string | null;
+            confirmedAt: string | null;
+            contact: {
+                email: string | null;
+                firstName: string | null;
+                /** Format: uuid */
+                id: string;
+                lastName: string | null;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            formId: string;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            pageUrl: string | null;
+            referrer: string | null;
+            /** @enum {string} */
+            status: "pending_confirmation" | "confirmed";
+            userAgent: string | null;
+            utm: {
+                [key: string]: string;
+            };
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        FormSubmissionCreate: {
+            /** @description The tracking snippet's anonymous id, to stitch earlier visits. */
+            anonymousId?: string | null;
+            /** @description Whether the consent checkbox was ticked. */
+            consent?: boolean;
+            /** @description Values keyed by field property, e.g. `{"email": "…", "customFields.plan": "pro"}`. */
+            fields: {
+                [key: string]: string | number | boolean | string[] | null;
+            };
+            /** @description Leave empty: a filled honeypot is accepted and discarded (spam). */
+            honeypot?: string;
+            /** @description The page the form was filled in on (its UTMs are read from it). */
+            pageUrl?: string | null;
+            referrer?: string | null;
+            utm?: {
+                campaign?: string;
+                content?: string;
+                medium?: string;
+                source?: string;
+                term?: string;
+            };
+        };
+        FormSubmissionCreateInput: {
+            /** @description The tracking snippet's anonymous id, to stitch earlier visits. */
+            anonymousId?: string | null;
+            /** @description Whether the consent checkbox was ticked. */
+            consent?: boolean;
+            /** @description Values keyed by field property, e.g. `{"email": "…", "customFields.plan": "pro"}`. */
+            fields: {
+                [key: string]: string | number | boolean | string[] | null;
+            };
+            /** @description Leave empty: a filled honeypot is accepted and discarded (spam). */
+            honeypot?: string;
+            /** @description The page the form was filled in on (its UTMs are read from it). */
+            pageUrl?: string | null;
+            referrer?: string | null;
+            utm?: {
+                campaign?: string;
+                content?: string;
+                medium?: string;
+                source?: string;
+                term?: string;
+            };
+        };
+        FormSubmissionInput: {
+            anonymousId: string | null;
+            confirmedAt: unknown | null;
+            contact: {
+                email: string | null;
+                firstName: string | null;
+                /** Format: uuid */
+                id: string;
+                lastName: string | null;
+            } | null;
+            createdAt: unknown;
+            /** Format: uuid */
+            formId: string;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            pageUrl: string | null;
+            referrer: string | null;
+            /** @enum {string} */
+            status: "pending_confirmation" | "confirmed";
+            userAgent: string | null;
+            utm: {
+                [key: string]: string;
+            };
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        FormSubmissionResult: {
+            /** @description Double opt-in: a confirmation email was sent. */
+            confirmationRequired: boolean;
+            /** Format: uuid */
+            id: string;
+            redirectUrl: string | null;
+            /** @enum {string} */
+            status: "pending_confirmation" | "confirmed";
+            thankYouMessage: string;
+        };
+        FormSubmissionResultInput: {
+            /** @description Double opt-in: a confirmation email was sent. */
+            confirmationRequired: boolean;
+            /** Format: uuid */
+            id: string;
+            redirectUrl: string | null;
+            /** @enum {string} */
+            status: "pending_confirmation" | "confirmed";
+            thankYouMessage: string;
+        };
+        FormUpdate: {
+            /** @description null removes the checkbox. `required` defaults to true. */
+            consent?: {
+                required?: boolean;
+                text: string;
+            } | null;
+            /** @description Send a confirmation email; the submission and consent count once the link is opened. */
+            doubleOptIn?: boolean;
+            fields?: {
+                helpText?: unknown | null;
+                label: string;
+                placeholder?: unknown | null;
+                property: string;
+                required?: boolean;
+                /**
+                 * @description Defaults to the natural input of the property.
+                 * @enum {string}
+                 */
+                type?: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            name?: string;
+            /** @description Who is emailed about each submission. */
+            notificationEmails?: string[];
+            /** @description Visitors go here after submitting instead of seeing the thank-you message. */
+            redirectUrl?: (string | null) | null;
+            /** @enum {string} */
+            status?: "active" | "paused";
+            submitLabel?: string;
+            thankYouMessage?: string;
+        };
+        FormUpdateInput: {
+            /** @description null removes the checkbox. `required` defaults to true. */
+            consent?: {
+                required?: boolean;
+                text: string;
+            } | null;
+            /** @description Send a confirmation email; the submission and consent count once the link is opened. */
+            doubleOptIn?: boolean;
+            fields?: {
+                helpText?: string | null;
+                label: string;
+                placeholder?: string | null;
+                property: string;
+                required?: boolean;
+                /**
+                 * @description Defaults to the natural input of the property.
+                 * @enum {string}
+                 */
+                type?: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            name?: string;
+            /** @description Who is emailed about each submission. */
+            notificationEmails?: string[];
+            /** @description Visitors go here after submitting instead of seeing the thank-you message. */
+            redirectUrl?: string | null;
+            /** @enum {string} */
+            status?: "active" | "paused";
+            submitLabel?: string;
+            thankYouMessage?: string;
         };
         Import: {
             created: number;
@@ -4430,6 +12751,80 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
         };
+        MeetingCreate: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            attendeeContactIds?: string[];
+            attendeeUserIds?: string[];
+            body?: unknown | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            endsAt?: string | null;
+            location?: unknown | null;
+            /** Format: date-time */
+            startsAt: string;
+            subject: string;
+            /** @constant */
+            type: "meeting";
+        };
+        MeetingCreateInput: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            attendeeContactIds?: string[];
+            attendeeUserIds?: string[];
+            body?: string | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            endsAt?: string | null;
+            location?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            subject: string;
+            /** @constant */
+            type: "meeting";
+        };
+        MyWork: {
+            /** Format: uuid */
+            assigneeId: string;
+            counts: {
+                overdue: number;
+                today: number;
+                upcoming: number;
+            };
+            /** @description Open tasks due before now, oldest first. */
+            overdue: components["schemas"]["Activity"][];
+            /** @description Open tasks due later today and meetings starting today, by time. */
+            today: components["schemas"]["Activity"][];
+            /** @description Open tasks due after today (then those with no due date) and meetings after today. */
+            upcoming: components["schemas"]["Activity"][];
+        };
+        MyWorkCounts: {
+            overdue: number;
+            today: number;
+            upcoming: number;
+        };
+        MyWorkCountsInput: {
+            overdue: number;
+            today: number;
+            upcoming: number;
+        };
+        MyWorkInput: {
+            /** Format: uuid */
+            assigneeId: string;
+            counts: {
+                overdue: number;
+                today: number;
+                upcoming: number;
+            };
+            /** @description Open tasks due before now, oldest first. */
+            overdue: components["schemas"]["ActivityInput"][];
+            /** @description Open tasks due later today and meetings starting today, by time. */
+            today: components["schemas"]["ActivityInput"][];
+            /** @description Open tasks due after today (then those with no due date) and meetings after today. */
+            upcoming: components["schemas"]["ActivityInput"][];
+        };
         Note: {
             accountId: string | null;
             author: {
@@ -4441,6 +12836,7 @@ export interface components {
             contactId: string | null;
             /** Format: date-time */
             createdAt: string;
+            dealId: string | null;
             /** Format: uuid */
             id: string;
             /** Format: date-time */
@@ -4452,6 +12848,8 @@ export interface components {
             body: string;
             /** Format: uuid */
             contactId?: string;
+            /** Format: uuid */
+            dealId?: string;
         };
         NoteCreateInput: {
             /** Format: uuid */
@@ -4459,6 +12857,8 @@ export interface components {
             body: string;
             /** Format: uuid */
             contactId?: string;
+            /** Format: uuid */
+            dealId?: string;
         };
         NoteInput: {
             accountId: string | null;
@@ -4470,6 +12870,7 @@ export interface components {
             body: string;
             contactId: string | null;
             createdAt: unknown;
+            dealId: string | null;
             /** Format: uuid */
             id: string;
             updatedAt: unknown;
@@ -4507,6 +12908,128 @@ export interface components {
             text: string;
             to: string;
         };
+        Pipeline: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            isDefault: boolean;
+            name: string;
+            position: number;
+            /** @description In board order. */
+            stages: components["schemas"]["PipelineStage"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PipelineCreate: {
+            isDefault?: boolean;
+            name: string;
+            /** @description In board order. Omitted: the default stages (Qualification … Closed won, Closed lost). */
+            stages?: {
+                name: string;
+                probability?: number;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            }[];
+        };
+        PipelineCreateInput: {
+            isDefault?: boolean;
+            name: string;
+            /** @description In board order. Omitted: the default stages (Qualification … Closed won, Closed lost). */
+            stages?: {
+                name: string;
+                probability?: number;
+                /** @enum {string} */
+                type: "open" | "won" | "lost";
+            }[];
+        };
+        PipelineInput: {
+            createdAt: unknown;
+            /** Format: uuid */
+            id: string;
+            isDefault: boolean;
+            name: string;
+            position: number;
+            /** @description In board order. */
+            stages: components["schemas"]["PipelineStageInput"][];
+            updatedAt: unknown;
+        };
+        PipelineStage: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            pipelineId: string;
+            position: number;
+            /** @description Default win probability, 0–100; weighted amounts use it. */
+            probability: number;
+            /** @enum {string} */
+            type: "open" | "won" | "lost";
+        };
+        PipelineStageCreate: {
+            name: string;
+            /** @description Where to insert it (0 = first); the end by default. */
+            position?: number;
+            probability?: number;
+            /** @enum {string} */
+            type?: "open" | "won" | "lost";
+        };
+        PipelineStageCreateInput: {
+            name: string;
+            /** @description Where to insert it (0 = first); the end by default. */
+            position?: number;
+            probability?: number;
+            /** @enum {string} */
+            type?: "open" | "won" | "lost";
+        };
+        PipelineStageInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            pipelineId: string;
+            position: number;
+            /** @description Default win probability, 0–100; weighted amounts use it. */
+            probability: number;
+            /** @enum {string} */
+            type: "open" | "won" | "lost";
+        };
+        PipelineStageOrder: {
+            stageIds: string[];
+        };
+        PipelineStageOrderInput: {
+            stageIds: string[];
+        };
+        PipelineStageUpdate: {
+            name?: string;
+            probability?: number;
+            /** @enum {string} */
+            type?: "open" | "won" | "lost";
+        };
+        PipelineStageUpdateInput: {
+            name?: string;
+            probability?: number;
+            /** @enum {string} */
+            type?: "open" | "won" | "lost";
+        };
+        PipelineUpdate: {
+            /**
+             * @description Make this the default pipeline (new deals land here).
+             * @constant
+             */
+            isDefault?: true;
+            name?: string;
+            position?: number;
+        };
+        PipelineUpdateInput: {
+            /**
+             * @description Make this the default pipeline (new deals land here).
+             * @constant
+             */
+            isDefault?: true;
+            name?: string;
+            position?: number;
+        };
         Problem: {
             /** @description Stable machine-readable error code, e.g. `validation_failed`. */
             code: string;
@@ -4530,6 +13053,668 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        Product: {
+            /** @description Inactive products stay on existing deals but are not offered for new line items. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sku: string | null;
+            unitPrice: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProductCreate: {
+            active?: boolean;
+            currency?: string;
+            description?: unknown | null;
+            name: string;
+            sku?: unknown | null;
+            unitPrice: number;
+        };
+        ProductCreateInput: {
+            active?: boolean;
+            currency?: string;
+            description?: string | null;
+            name: string;
+            sku?: string | null;
+            unitPrice: number;
+        };
+        ProductInput: {
+            /** @description Inactive products stay on existing deals but are not offered for new line items. */
+            active: boolean;
+            createdAt: unknown;
+            currency: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sku: string | null;
+            unitPrice: number;
+            updatedAt: unknown;
+        };
+        ProductUpdate: {
+            active?: boolean;
+            currency?: string;
+            description?: unknown | null;
+            name?: string;
+            sku?: unknown | null;
+            unitPrice?: number;
+        };
+        ProductUpdateInput: {
+            active?: boolean;
+            currency?: string;
+            description?: string | null;
+            name?: string;
+            sku?: string | null;
+            unitPrice?: number;
+        };
+        PublicForm: {
+            /** @description A consent checkbox (kind `marketing_email`) with the exact wording shown; null for none. */
+            consent: {
+                required: boolean;
+                text: string;
+            } | null;
+            fields: {
+                helpText: string | null;
+                label: string;
+                /** @description For select, radio and checkboxes. */
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                placeholder: string | null;
+                /** @description `email`, `firstName`, `lastName`, `phone`, `title`, `company`, or `customFields.<key>`. */
+                property: string;
+                required: boolean;
+                /** @enum {string} */
+                type: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            redirectUrl: string | null;
+            submitLabel: string;
+            thankYouMessage: string;
+        };
+        PublicFormInput: {
+            /** @description A consent checkbox (kind `marketing_email`) with the exact wording shown; null for none. */
+            consent: {
+                required: boolean;
+                text: string;
+            } | null;
+            fields: {
+                helpText: string | null;
+                label: string;
+                /** @description For select, radio and checkboxes. */
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                placeholder: string | null;
+                /** @description `email`, `firstName`, `lastName`, `phone`, `title`, `company`, or `customFields.<key>`. */
+                property: string;
+                required: boolean;
+                /** @enum {string} */
+                type: "text" | "textarea" | "email" | "tel" | "number" | "date" | "checkbox" | "select" | "radio" | "checkboxes";
+            }[];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            redirectUrl: string | null;
+            submitLabel: string;
+            thankYouMessage: string;
+        };
+        Quota: {
+            amount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The rep; null for the team quota. */
+            ownerId: string | null;
+            period: string;
+            /** @enum {string} */
+            periodKind: "month" | "quarter";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuotaCreate: {
+            amount: number;
+            /** @description The rep (a member's user id); leave out or null for the team's own quota. */
+            ownerId?: string | null;
+            /**
+             * @description A calendar month (`2026-11`) or quarter (`2026-Q4`), UTC.
+             * @example 2026-Q4
+             */
+            period: string;
+        };
+        QuotaCreateInput: {
+            amount: number;
+            /** @description The rep (a member's user id); leave out or null for the team's own quota. */
+            ownerId?: string | null;
+            /**
+             * @description A calendar month (`2026-11`) or quarter (`2026-Q4`), UTC.
+             * @example 2026-Q4
+             */
+            period: string;
+        };
+        QuotaInput: {
+            amount: number;
+            createdAt: unknown;
+            /** Format: uuid */
+            id: string;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description The rep; null for the team quota. */
+            ownerId: string | null;
+            period: string;
+            /** @enum {string} */
+            periodKind: "month" | "quarter";
+            updatedAt: unknown;
+        };
+        QuotaUpdate: {
+            amount?: number;
+            ownerId?: string | null;
+            /**
+             * @description A calendar month (`2026-11`) or quarter (`2026-Q4`), UTC.
+             * @example 2026-Q4
+             */
+            period?: string;
+        };
+        QuotaUpdateInput: {
+            amount?: number;
+            ownerId?: string | null;
+            /**
+             * @description A calendar month (`2026-11`) or quarter (`2026-Q4`), UTC.
+             * @example 2026-Q4
+             */
+            period?: string;
+        };
+        SalesMetrics: {
+            from: string;
+            /** @enum {string} */
+            interval: "month" | "quarter";
+            ownerId: string | null;
+            pipelineId: string | null;
+            series: {
+                averageDealSize: number | null;
+                end: string;
+                lost: {
+                    amount: number;
+                    count: number;
+                };
+                meanCycleDays: number | null;
+                /** @description Median days from creation to won. */
+                medianCycleDays: number | null;
+                /** @description Deals created (count and current amount). */
+                newPipeline: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Deals open when the period started (its velocity uses them). */
+                openAtStart: number;
+                period: string;
+                start: string;
+                /** @description Open deals × win rate × average deal size ÷ mean cycle days: money per day. */
+                velocity: number | null;
+                /** @description Won ÷ (won + lost), 0–1. */
+                winRate: number | null;
+                won: {
+                    amount: number;
+                    count: number;
+                };
+            }[];
+            summary: {
+                averageDealSize: number | null;
+                lost: {
+                    amount: number;
+                    count: number;
+                };
+                meanCycleDays: number | null;
+                /** @description Median days from creation to won. */
+                medianCycleDays: number | null;
+                /** @description Deals created (count and current amount). */
+                newPipeline: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Deals open now (the velocity of the range uses them). */
+                openDeals: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals × win rate × average deal size ÷ mean cycle days: money per day. */
+                velocity: number | null;
+                /** @description Won ÷ (won + lost), 0–1. */
+                winRate: number | null;
+                won: {
+                    amount: number;
+                    count: number;
+                };
+            };
+            to: string;
+        };
+        SalesMetricsInput: {
+            from: string;
+            /** @enum {string} */
+            interval: "month" | "quarter";
+            ownerId: string | null;
+            pipelineId: string | null;
+            series: {
+                averageDealSize: number | null;
+                end: string;
+                lost: {
+                    amount: number;
+                    count: number;
+                };
+                meanCycleDays: number | null;
+                /** @description Median days from creation to won. */
+                medianCycleDays: number | null;
+                /** @description Deals created (count and current amount). */
+                newPipeline: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Deals open when the period started (its velocity uses them). */
+                openAtStart: number;
+                period: string;
+                start: string;
+                /** @description Open deals × win rate × average deal size ÷ mean cycle days: money per day. */
+                velocity: number | null;
+                /** @description Won ÷ (won + lost), 0–1. */
+                winRate: number | null;
+                won: {
+                    amount: number;
+                    count: number;
+                };
+            }[];
+            summary: {
+                averageDealSize: number | null;
+                lost: {
+                    amount: number;
+                    count: number;
+                };
+                meanCycleDays: number | null;
+                /** @description Median days from creation to won. */
+                medianCycleDays: number | null;
+                /** @description Deals created (count and current amount). */
+                newPipeline: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Deals open now (the velocity of the range uses them). */
+                openDeals: {
+                    amount: number;
+                    count: number;
+                };
+                /** @description Open deals × win rate × average deal size ÷ mean cycle days: money per day. */
+                velocity: number | null;
+                /** @description Won ÷ (won + lost), 0–1. */
+                winRate: number | null;
+                won: {
+                    amount: number;
+                    count: number;
+                };
+            };
+            to: string;
+        };
+        SegmentAccepted: {
+            /** @description Batch only: the messages that were not stored and why. The others were stored. */
+            rejected?: {
+                errors: {
+                    message: string;
+                    path: string;
+                }[];
+                /** @description Position in `batch`. */
+                index: number;
+                messageId: string | null;
+            }[];
+            /** @constant */
+            success: true;
+        };
+        SegmentAcceptedInput: {
+            /** @description Batch only: the messages that were not stored and why. The others were stored. */
+            rejected?: {
+                errors: {
+                    message: string;
+                    path: string;
+                }[];
+                /** @description Position in `batch`. */
+                index: number;
+                messageId: string | null;
+            }[];
+            /** @constant */
+            success: true;
+        };
+        SegmentAlias: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description The earlier id (often the anonymousId) of the same person. */
+            previousId: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description String (numbers are accepted and stored as text); at most 255 characters. */
+            userId: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentAliasInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description The earlier id (often the anonymousId) of the same person. */
+            previousId: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description String (numbers are accepted and stored as text); at most 255 characters. */
+            userId: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentBatch: {
+            /** @description Messages, each with `type` (track, identify, page, screen, group, alias) and that type's fields. At most 500 KB in all, 32 KB each. */
+            batch: {
+                [key: string]: unknown;
+            }[];
+            /** @description Merged into every message's context. */
+            context?: {
+                [key: string]: unknown;
+            };
+            sentAt?: string;
+            writeKey?: string;
+        };
+        SegmentBatchInput: {
+            /** @description Messages, each with `type` (track, identify, page, screen, group, alias) and that type's fields. At most 500 KB in all, 32 KB each. */
+            batch: {
+                [key: string]: unknown;
+            }[];
+            /** @description Merged into every message's context. */
+            context?: {
+                [key: string]: unknown;
+            };
+            sentAt?: string;
+            writeKey?: string;
+        };
+        SegmentGroup: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description String (numbers are accepted and stored as text); at most 255 characters. */
+            groupId: string;
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description domain or website finds (or creates) the account; name names a new one. */
+            traits?: {
+                [key: string]: unknown;
+            };
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentGroupInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description String (numbers are accepted and stored as text); at most 255 characters. */
+            groupId: string;
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description domain or website finds (or creates) the account; name names a new one. */
+            traits?: {
+                [key: string]: unknown;
+            };
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentIdentify: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description email, firstName, lastName, name, phone, title update the contact (blanks never erase). */
+            traits?: {
+                [key: string]: unknown;
+            };
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentIdentifyInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description email, firstName, lastName, name, phone, title update the contact (blanks never erase). */
+            traits?: {
+                [key: string]: unknown;
+            };
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentPage: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            name?: string;
+            /** @description url, path, referrer, title, search */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentPageInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            name?: string;
+            /** @description url, path, referrer, title, search */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentScreen: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            name?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentScreenInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            name?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentTrack: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description The action, e.g. "Signed Up". */
+            event: string;
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
+        };
+        SegmentTrackInput: {
+            /** @description The browser or device id (the snippet sets a first-party one). */
+            anonymousId?: string;
+            /** @description Segment context: page {url, referrer, title}, campaign {name, source, medium, term, content}, ip, userAgent, library, ... */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description The action, e.g. "Signed Up". */
+            event: string;
+            /** @description Accepted and ignored. */
+            integrations?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique per message: a retried message with the same id is stored once. */
+            messageId?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description ISO 8601 time it happened; defaults to when Tandem received it. */
+            timestamp?: string;
+            /** @description Your id for the person. userId or anonymousId is required. */
+            userId?: string;
+            /** @description The source write key, when not sent as the HTTP Basic username. */
+            writeKey?: string;
         };
         Session: {
             authenticated: boolean;
@@ -4580,6 +13765,166 @@ export interface components {
                 /** @enum {string} */
                 role: "admin" | "marketing" | "sales" | "viewer";
             }[];
+        };
+        Source: {
+            /** @description Where Segment-compatible libraries send this source's events (their `host`; the path is /v1/batch). */
+            apiHost: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Events stored from this source (counted as they are processed, a few seconds behind). */
+            eventCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The one-line `<script>` tag that installs the tracking snippet on a website. */
+            installTag: string;
+            lastEventAt: string | null;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Sends events to this source: the HTTP Basic username on /v1/*, or `writeKey` in the body. Public by design, like a Segment write key. */
+            writeKey: string;
+        };
+        SourceCreate: {
+            name: string;
+        };
+        SourceCreateInput: {
+            name: string;
+        };
+        SourceInput: {
+            /** @description Where Segment-compatible libraries send this source's events (their `host`; the path is /v1/batch). */
+            apiHost: string;
+            createdAt: unknown;
+            /** @description Events stored from this source (counted as they are processed, a few seconds behind). */
+            eventCount: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The one-line `<script>` tag that installs the tracking snippet on a website. */
+            installTag: string;
+            lastEventAt: unknown | null;
+            name: string;
+            updatedAt: unknown;
+            /** @description Sends events to this source: the HTTP Basic username on /v1/*, or `writeKey` in the body. Public by design, like a Segment write key. */
+            writeKey: string;
+        };
+        SourceUpdate: {
+            name: string;
+        };
+        SourceUpdateInput: {
+            name: string;
+        };
+        TaskCreate: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: unknown | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            dueAt?: string | null;
+            /**
+             * @description Default normal.
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high";
+            subject: string;
+            /** @constant */
+            type: "task";
+        };
+        TaskCreateInput: {
+            accountId?: string | null;
+            /** @description Defaults to the caller. */
+            assigneeId?: string | null;
+            body?: string | null;
+            contactId?: string | null;
+            dealId?: string | null;
+            dueAt?: string | null;
+            /**
+             * @description Default normal.
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high";
+            subject: string;
+            /** @constant */
+            type: "task";
+        };
+        TimelineItem: {
+            contactId: string | null;
+            /** @description Per kind. session: pageViews, pages [{occurredAt, url, title}], landingPage, referrer, endedAt. touch: the Touch fields. form_submission/event/identify: name, properties or traits, page. note: body, author. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The id of the underlying record (visit, touch, event, note). */
+            id: string;
+            /** @description session, touch, form_submission, event, identify, note (later issues add more). */
+            kind: string;
+            /** Format: date-time */
+            occurredAt: string;
+            title: string;
+        };
+        TimelineItemInput: {
+            contactId: string | null;
+            /** @description Per kind. session: pageViews, pages [{occurredAt, url, title}], landingPage, referrer, endedAt. touch: the Touch fields. form_submission/event/identify: name, properties or traits, page. note: body, author. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The id of the underlying record (visit, touch, event, note). */
+            id: string;
+            /** @description session, touch, form_submission, event, identify, note (later issues add more). */
+            kind: string;
+            occurredAt: unknown;
+            title: string;
+        };
+        Touch: {
+            anonymousId: string | null;
+            /** @description The utm_campaign value as it arrived. */
+            campaign: string | null;
+            campaignId: string | null;
+            channel: string;
+            /** @description gclid, fbclid, li_fat_id, ... */
+            clickIdType: string | null;
+            contactId: string | null;
+            content: string | null;
+            eventId: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description visit: the first page view of a visit; ad_click: a page view with an ad click id; form; email_click.
+             * @enum {string}
+             */
+            kind: "visit" | "form" | "email_click" | "ad_click";
+            landingPage: string | null;
+            medium: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            referrer: string | null;
+            source: string | null;
+            term: string | null;
+            visitId: string | null;
+        };
+        TouchInput: {
+            anonymousId: string | null;
+            /** @description The utm_campaign value as it arrived. */
+            campaign: string | null;
+            campaignId: string | null;
+            channel: string;
+            /** @description gclid, fbclid, li_fat_id, ... */
+            clickIdType: string | null;
+            contactId: string | null;
+            content: string | null;
+            eventId: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description visit: the first page view of a visit; ad_click: a page view with an ad click id; form; email_click.
+             * @enum {string}
+             */
+            kind: "visit" | "form" | "email_click" | "ad_click";
+            landingPage: string | null;
+            medium: string | null;
+            occurredAt: unknown;
+            referrer: string | null;
+            source: string | null;
+            term: string | null;
+            visitId: string | null;
         };
         User: {
             /** Format: date-time */

@@ -3,16 +3,22 @@ import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
-import { IconBook2, IconBuilding, IconFileImport, IconLayoutDashboard, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuilding, IconChartLine, IconChecklist, IconFileImport, IconForms, IconLayoutDashboard, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { ROLE_LABELS, sessionQuery } from '../session/session.ts';
 import { Logo } from './Logo.tsx';
+import { OverdueBadge } from '../components/activities/OverdueBadge.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 const NAV = [
   { to: '/', label: 'Dashboard', icon: IconLayoutDashboard, exact: true },
+  { to: '/my-work', label: 'My work', icon: IconChecklist },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
   { to: '/accounts', label: 'Accounts', icon: IconBuilding },
+  { to: '/deals', label: 'Deals', icon: IconTargetArrow },
+  { to: '/forecast', label: 'Forecast', icon: IconChartLine },
+  { to: '/campaigns', label: 'Campaigns', icon: IconSpeakerphone },
+  { to: '/forms', label: 'Forms', icon: IconForms },
   { to: '/import', label: 'Import', icon: IconFileImport },
 ] as const;
 
@@ -64,6 +70,7 @@ export function AppLayout() {
                 label={item.label}
                 className="nav-link"
                 leftSection={<item.icon size={18} stroke={1.6} />}
+                rightSection={item.to === '/my-work' ? <OverdueBadge /> : undefined}
                 active={isActive(item.to, 'exact' in item && item.exact)}
                 variant="light"
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}

@@ -1,4 +1,4 @@
-// One account: its fields, custom fields, its contacts and the notes timeline.
+// One account: its fields, custom fields, its contacts and the timeline of all of them.
 import { Alert, Anchor, Avatar, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -11,7 +11,9 @@ import { confirmDanger } from '../../components/confirm.tsx';
 import { showUndo } from '../../components/undo.tsx';
 import { CustomFieldValue } from '../../components/CustomFieldValue.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
-import { NotesTimeline } from '../../components/NotesTimeline.tsx';
+import { RecordTimeline } from '../../components/timeline/RecordTimeline.tsx';
+import { RecordActivities } from '../../components/activities/RecordActivities.tsx';
+import { AccountDeals } from '../deals/AccountDeals.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useAccount } from '../../queries/accounts.ts';
 import { useUsers } from '../../queries/users.ts';
@@ -211,12 +213,9 @@ export function AccountDetailPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             <AccountContacts account={a ?? null} canWrite={canWrite} onAdd={() => setAddingContact(true)} />
-            <Card p="lg">
-              <Text fw={650} mb="md">
-                Timeline
-              </Text>
-              <NotesTimeline target={{ accountId }} canWrite={canWrite} />
-            </Card>
+            <AccountDeals accountId={accountId} accountName={a?.name} canWrite={canWrite} />
+            <RecordActivities target={{ accountId }} canWrite={canWrite} />
+            <RecordTimeline target={{ accountId }} canWrite={canWrite} />
           </Stack>
         </Grid.Col>
       </Grid>

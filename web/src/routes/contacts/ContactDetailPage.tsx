@@ -1,4 +1,4 @@
-// One contact: who they are, their company, owner, stage, tags, custom fields and the timeline.
+// One contact: who they are, where they came from, their company, owner, stage, tags, custom fields and the timeline.
 // Owner, stage and tags edit in place; the rest in the edit drawer.
 import {
   Alert,
@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconBuilding, IconChevronDown, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconBuilding, IconChevronDown, IconGitMerge, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap, type Contact, type LifecycleStage } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
@@ -30,7 +30,8 @@ import { showUndo } from '../../components/undo.tsx';
 import { CustomFieldValue } from '../../components/CustomFieldValue.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { LifecycleBadge } from '../../components/LifecycleBadge.tsx';
-import { NotesTimeline } from '../../components/NotesTimeline.tsx';
+import { RecordTimeline } from '../../components/timeline/RecordTimeline.tsx';
+import { RecordActivities } from '../../components/activities/RecordActivities.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useContact, useContactTags } from '../../queries/contacts.ts';
 import { useUsers } from '../../queries/users.ts';
@@ -40,6 +41,9 @@ import { LIFECYCLE_STAGES } from '../../lib/lifecycle.ts';
 import { formatDateTime, initials, personName } from '../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
+import { ContactSourcesCard, OriginalSourceLine } from './ContactSources.tsx';
+import { MergeContactModal } from './MergeContactModal.tsx';
+import { MergedContactNotice, mergedIntoId } from './MergedContactNotice.tsx';
 
 const route = getRouteApi('/app/contacts/$contactId');
 
@@ -53,6 +57,7 @@ export function ContactDetailPage() {
   const { fields } = useCustomFields('contact');
   const { byId: users } = useUsers();
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   const patch = useMutation({
     mutationFn: (body: { ownerId?: string | null; lifecycleStage?: LifecycleStage | null; tags?: string[] }) =>
@@ -103,6 +108,15 @@ export function ContactDetailPage() {
   );
 
   if (contact.error) {
+    const survivorId = mergedIntoId(contact.error);
+    if (survivorId) {
+      return (
+        <Stack>
+          {back}
+          <MergedContactNotice survivorId={survivorId} />
+        </Stack>
+      );
+    }
     return (
       <Stack>
         {back}
@@ -162,6 +176,7 @@ export function ContactDetailPage() {
                       <Text fz="sm">{c.phone}</Text>
                     </Group>
                   )}
+                  <OriginalSourceLine contactId={c.id} />
                 </Group>
               </Stack>
             </Group>
@@ -177,6 +192,9 @@ export function ContactDetailPage() {
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
+                    <Menu.Item leftSection={<IconGitMerge size={14} />} onClick={() => setMerging(true)}>
+                      Merge with…
+                    </Menu.Item>
                     <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => void remove(c)}>
                       Delete contact
                     </Menu.Item>
@@ -261,6 +279,8 @@ export function ContactDetailPage() {
               )}
             </Card>
 
+            <ContactSourcesCard contactId={contactId} />
+
             <Card p="lg">
               <Group justify="space-between" mb="md">
                 <Text fw={650}>Custom fields</Text>
@@ -288,16 +308,15 @@ export function ContactDetailPage() {
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card p="lg">
-            <Text fw={650} mb="md">
-              Timeline
-            </Text>
-            <NotesTimeline target={{ contactId }} canWrite={canWrite} />
-          </Card>
+          <Stack gap="lg">
+            <RecordActivities target={{ contactId }} canWrite={canWrite} contactName={c ? personName(c) : undefined} />
+            <RecordTimeline target={{ contactId }} canWrite={canWrite} />
+          </Stack>
         </Grid.Col>
       </Grid>
 
       {c && <ContactFormDrawer opened={editing} onClose={() => setEditing(false)} contact={c} />}
+      {c && canWrite && <MergeContactModal contact={c} opened={merging} onClose={() => setMerging(false)} />}
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
 // admins (API keys, outbox) are hidden from other roles; the rest show read-only.
 import { Grid, Paper, Stack } from '@mantine/core';
 import { Outlet, useRouterState } from '@tanstack/react-router';
-import { IconAdjustmentsHorizontal, IconBuildingSkyscraper, IconKey, IconMail, IconUsersGroup } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconBuildingSkyscraper, IconKey, IconMail, IconPackage, IconPlugConnected, IconRoute, IconTargetArrow, IconThumbUp, IconUsersGroup } from '@tabler/icons-react';
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { NavLinkLink } from '../../components/links.tsx';
 import { usePermissions } from '../../session/session.ts';
@@ -11,6 +11,11 @@ const SECTIONS = [
   { to: '/settings/workspace', label: 'Workspace', icon: IconBuildingSkyscraper, admin: false },
   { to: '/settings/users', label: 'Users & roles', icon: IconUsersGroup, admin: false },
   { to: '/settings/custom-fields', label: 'Custom fields', icon: IconAdjustmentsHorizontal, admin: false },
+  { to: '/settings/channels', label: 'Channels', icon: IconRoute, admin: false },
+  { to: '/settings/sources', label: 'Sources', icon: IconPlugConnected, admin: false },
+  { to: '/settings/pipelines', label: 'Pipelines', icon: IconTargetArrow, admin: false },
+  { to: '/settings/products', label: 'Products', icon: IconPackage, admin: false },
+  { to: '/settings/close-reasons', label: 'Close reasons', icon: IconThumbUp, admin: false },
   { to: '/settings/api-keys', label: 'API keys', icon: IconKey, admin: true },
   { to: '/settings/outbox', label: 'Outbox', icon: IconMail, admin: true },
 ] as const;

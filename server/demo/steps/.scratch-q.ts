@@ -1,0 +1,15 @@
+import { openDatabase } from '../../platform/db.ts';
+import { migrateToLatest } from '../../platform/migrate.ts';
+import { seedDemo } from '../seed-demo.ts';
+import { sql } from 'kysely';
+const database = await openDatabase({ dataDir: 'memory://' });
+await migrateToLatest(database.db);
+await seedDemo(database.db, { contacts: Number(process.argv[2] ?? 100), workspace: 'Demo', email: 'demo@tandem.local', password: 'tandem-demo', seed: 42, log: () => {} });
+const q = async (s: string) => (await sql.raw(s).execute(database.db)).rows;
+console.log(await q(`select count(*) from events`));
+console.log(await q(`select type, count(*) from events group by 1`));
+console.log(await q(`explain select type, count(*) from events group by 1`));
+console.log(await q(`set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off`));
+console.log(await q(`select type, count(*) from events group by 1`));
+console.log(await q(`select tableoid::regclass, type, count(*) from events group by 1,2 order by 1,2`));
+await database.close();

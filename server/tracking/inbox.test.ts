@@ -1,0 +1,114 @@
+// The inbox and its job: acknowledged events get processed by the background worker on its own,
+// a bad event is set aside without blocking the others, and partitions follow the retention setting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../test/harness.ts';
+import { createSource, pageView, processTracking, sendTracking, type TestSource } from './tracking-test-kit.ts';
+import { PROCESS_INBOX_JOB } from './inbox.ts';
+import { maintainEventPartitions } from './event-partitions.ts';
+import { recordServerEvents } from './record-events.ts';
+
+let server: TestServer;
+let ws: TestWorkspace;
+let source: TestSource;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ws = await createTestWorkspace(server);
+  source = await createSource(ws);
+});
+afterAll(async () => server?.close());
+
+const db = () => server.database.db;
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('inbox processing', () => {
+  it('processes acknowledged events in the background, and re-arms for the next request', async () => {
+    const countEvents = async () => (await ws.api.get('/api/v1/events?filter[anonymousId]=bg')).body.data.length as number;
+    expect(
+      (await sendTracking(server, source.writeKey, 'batch', { batch: [pageView('bg', 'https://site.example/1', new Date())] })).status,
+    ).toBe(200);
+    expect(await waitFor(countEvents, (n) => n === 1)).toBe(1);
+    const jobs = async () =>
+      (
+        await sql<{
+          status: string;
+          dedupe_key: string | null;
+        }>`SELECT status, dedupe_key FROM jobs WHERE name = ${PROCESS_INBOX_JOB} ORDER BY id`.execute(db())
+      ).rows;
+    // the finished job gave up its key, so the next request arms a new one
+    expect(await waitFor(jobs, (rows) => rows.every((r) => r.status === 'done'))).toEqual([{ status: 'done', dedupe_key: null }]);
+    expect(
+      (await sendTracking(server, source.writeKey, 'batch', { batch: [pageView('bg', 'https://site.example/2', new Date())] })).status,
+    ).toBe(200);
+    expect(await waitFor(countEvents, (n) => n === 2)).toBe(2);
+    expect((await jobs()).length).toBe(2);
+  });
+
+  it('sets an event that cannot be processed aside and stores the rest', async () => {
+    const good = pageView('poison', 'https://site.example/ok', new Date());
+    const normalized = {
+      type: 'page',
+      receivedAt: new Date().toISOString(),
+      sourceId: source.id,
+      anonymousId: 'poison',
+      userId: null,
+      event: null,
+      traits: {},
+      groupId: null,
+      previousId: null,
+      properties: good.properties,
+      context: good.context,
+    };
+    const bad = { ...normalized, messageId: 'poison-1', timestamp: 'not a time' };
+    const fine = { ...normalized, messageId: 'poison-2', timestamp: new Date().toISOString() };
+    await sql`INSERT INTO tracking_inbox (workspace_id, source_id, event_count, payload) VALUES
+      (${ws.workspaceId}, ${source.id}, 2, ${JSON.stringify([bad, fine])}::json)`.execute(db());
+    expect((await sendTracking(server, source.writeKey, 'batch', { batch: [{ ...good, messageId: 'poison-ok' }] })).status).toBe(200);
+    await processTracking(server, ws);
+    const stored = (await ws.api.get('/api/v1/events?filter[anonymousId]=poison')).body.data.map((e: { messageId: string }) => e.messageId);
+    expect(stored.sort()).toEqual(['poison-2', 'poison-ok']);
+    const failed = await sql<{ error: string; payload: Array<{ messageId: string }> }>`
+      SELECT error, payload FROM tracking_inbox WHERE workspace_id = ${ws.workspaceId} AND failed_at IS NOT NULL`.execute(db());
+    expect(failed.rows).toHaveLength(1);
+    expect(failed.rows[0].payload.map((e) => e.messageId)).toEqual(['poison-1']);
+    expect(failed.rows[0].error).toMatch(/time/i);
+  });
+});
+
+describe('event partitions', () => {
+  it('creates monthly partitions on demand and drops those past the retention period', async () => {
+    await db()
+      .transaction()
+      .execute((trx) =>
+        recordServerEvents(trx, ws.workspaceId, [
+          { type: 'track', event: 'Old', anonymousId: 'ret', timestamp: new Date('2025-02-10T12:00:00Z'), messageId: 'ret-old' },
+          { type: 'track', event: 'Kept', anonymousId: 'ret', timestamp: new Date('2025-10-10T12:00:00Z'), messageId: 'ret-kept' },
+        ]),
+      );
+    const partitions = async () =>
+      (
+        await sql<{
+          name: string;
+        }>`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass`.execute(
+          db(),
+        )
+      ).rows.map((r) => r.name);
+    expect(await partitions()).toEqual(expect.arrayContaining(['events_p2025_02', 'events_p2025_10']));
+
+    // a 9-month retention on 2025-11-15 keeps March 2025 onwards
+    const dropped = await maintainEventPartitions(db(), 9, new Date('2025-11-15T00:00:00Z'));
+    expect(dropped).toEqual(['events_p2025_02']);
+    expect(await partitions()).toEqual(expect.arrayContaining(['events_p2025_10', 'events_p2025_11', 'events_p2025_12']));
+    const left = (await ws.api.get('/api/v1/events?filter[anonymousId]=ret')).body.data.map((e: { event: string }) => e.event);
+    expect(left).toEqual(['Kept']);
+  });
+});

@@ -1,0 +1,58 @@
+// Tracking's background work: processing the ingest inbox (armed by ingest requests, see inbox.ts) and
+// the hourly upkeep of event partitions (create ahead, drop past retention).
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { defineJob, enqueue } from '../platform/jobs.ts';
+import type { Db } from '../platform/db.ts';
+import { dedupeKeyFor, disarm, PROCESS_INBOX_JOB, PROCESS_MAX_ATTEMPTS, processTrackingInbox } from './inbox.ts';
+import { maintainEventPartitions } from './event-partitions.ts';
+
+export const processInbox = defineJob({
+  name: PROCESS_INBOX_JOB,
+  payload: z.object({ workspaceId: z.uuid() }),
+  maxAttempts: PROCESS_MAX_ATTEMPTS,
+  async handler({ db, app, job, heartbeat, log }, { workspaceId }) {
+    // PGlite shares one connection with the API: smaller transactions keep requests flowing
+    const batchSize = app.engine === 'pglite' ? 250 : 2000;
+    let total = await processTrackingInbox(db, workspaceId, { batchSize, heartbeat });
+    await disarm(db, job.id, workspaceId);
+    total += await processTrackingInbox(db, workspaceId, { batchSize, heartbeat });
+    // PGlite has no autovacuum: without this the inbox's deleted rows would never be reused
+    if (total > 0 && app.engine === 'pglite') await sql`VACUUM tracking_inbox`.execute(db);
+    log.debug({ workspaceId, events: total }, 'tracking inbox processed');
+  },
+});
+
+/** Arms the processing job of every workspace with waiting events (a safety net; requests arm it). */
+export async function armPendingInboxes(db: Db): Promise<number> {
+  // a job that exhausted its attempts still holds its key: release it so the events get a new one
+  await db
+    .updateTable('jobs')
+    .set({ dedupe_key: null })
+    .where('name', '=', PROCESS_INBOX_JOB)
+    .where('status', '=', 'failed')
+    .where('dedupe_key', 'is not', null)
+    .execute();
+  const { rows } = await sql<{ workspace_id: string }>`
+    SELECT DISTINCT workspace_id FROM tracking_inbox WHERE failed_at IS NULL`.execute(db);
+  for (const r of rows)
+    await enqueue(
+      db,
+      processInbox,
+      { workspaceId: r.workspace_id },
+      { workspaceId: r.workspace_id, dedupeKey: dedupeKeyFor(r.workspace_id) },
+    );
+  return rows.length;
+}
+
+export const maintainTracking = defineJob({
+  name: 'tracking.hourly',
+  payload: z.object({}),
+  everySeconds: 3600,
+  maxAttempts: 1,
+  async handler({ db, app, log }) {
+    const dropped = await maintainEventPartitions(db, app.config.eventRetentionMonths);
+    const armed = await armPendingInboxes(db);
+    log.info({ dropped, armed }, 'tracking upkeep done');
+  },
+});
