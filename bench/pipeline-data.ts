@@ -101,7 +101,7 @@ export async function generatePipelineData(db: Kysely<Database>, workspaceId: st
       CASE WHEN o.status <> 'open' OR o.created + make_interval(days => o.cycle) > now()
         THEN (o.created + make_interval(days => o.cycle))::date
         ELSE current_date - floor(o.ue * 60)::int END,
-      CASE WHEN o.uo < 0.03 THEN NULL ELSE r.ids[1 + floor(o.uo * array_length(r.ids, 1))::int] END,
+      CASE WHEN o.uo < 0.03 THEN NULL ELSE r.ids[1 + floor((o.uo - 0.03) / 0.97 * array_length(r.ids, 1))::int] END,
       CASE WHEN o.status <> 'open' THEN 'closed' WHEN o.ucat < 0.2 THEN 'commit' WHEN o.ucat < 0.45 THEN 'best_case'
         WHEN o.ucat < 0.9 THEN 'pipeline' ELSE 'omitted' END,
       CASE WHEN o.status <> 'open' THEN o.created + make_interval(days => o.cycle) END,

@@ -45,6 +45,8 @@ describe('pipeline benchmark data', () => {
       WHERE d.workspace_id = ${ws.workspaceId}`.execute(server.database.db);
     expect(rows[0]).toMatchObject({ status_mismatch: 0, category_mismatch: 0, closed_before_created: 0, history_not_current: 0 });
     expect(rows[0].won).toBeGreaterThan(0);
+    const owners = await sql<{ n: number }>`SELECT count(DISTINCT owner_id)::int AS n FROM deals WHERE workspace_id = ${ws.workspaceId}`.execute(server.database.db);
+    expect(owners.rows[0].n).toBe(4); // every rep sells
     expect(rows[0].lost).toBeGreaterThan(rows[0].won);
   });
 });

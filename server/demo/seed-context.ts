@@ -73,6 +73,8 @@ export interface SeedContext {
 export interface SeedStep {
   name: string;
   run(ctx: SeedContext): Promise<void>;
+  /** When seeding fails: removes what the step wrote in tables that do not cascade from the workspace. */
+  undo?(db: Db, workspaceId: string): Promise<void>;
 }
 
 export function createSeedContext(init: {

@@ -67,8 +67,10 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ workspaceId
       opts.log(`  ${step.name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   } catch (err) {
-    // a half-seeded demo is worse than none; every tenant table cascades from the workspace
+    // a half-seeded demo is worse than none; tenant tables cascade from the workspace, except those a
+    // step undoes itself (tracking's events have no foreign keys)
     opts.log(`Seeding failed; removing the partial workspace ${ids.workspaceId}`);
+    for (const step of [...(opts.steps ?? DEMO_STEPS)].reverse()) await step.undo?.(db, ids.workspaceId).catch(() => undefined);
     await db
       .deleteFrom('workspaces')
       .where('id', '=', ids.workspaceId)

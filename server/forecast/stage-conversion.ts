@@ -11,6 +11,7 @@
 // more often than RECOMPUTE_SHARE allows: a computation that took 1 s is reused for at least 50 s, one
 // that took 5 ms for 0.25 s. A cache older than MAX_AGE is recomputed regardless (deletes and other
 // changes that leave updated_at alone). While one request recomputes, the others use the old counts.
+// "Changed" is a live deal updated, or a deal deleted, after the counts were computed.
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../platform/db.ts';
 import type { StageReach } from './forecast-math.ts';
@@ -35,7 +36,11 @@ async function readCache(db: DbOrTrx, workspaceId: string): Promise<Cached | und
     SELECT c.stages, c.computed_at,
       (c.computed_at > now() - make_interval(secs => ${MAX_AGE_SECONDS}) AND (
         c.computed_at > now() - make_interval(secs => c.compute_ms / 1000.0 / ${RECOMPUTE_SHARE})
-        OR NOT EXISTS (SELECT 1 FROM deals d WHERE d.workspace_id = c.workspace_id AND d.deleted_at IS NULL AND d.updated_at > c.computed_at)
+        -- max() over the partial indexes: two index probes (a NOT EXISTS here was planned as a scan)
+        OR coalesce(greatest(
+          (SELECT max(updated_at) FROM deals WHERE workspace_id = ${workspaceId} AND deleted_at IS NULL),
+          (SELECT max(deleted_at) FROM deals WHERE workspace_id = ${workspaceId} AND deleted_at IS NOT NULL)
+        ), '-infinity') <= c.computed_at
       )) AS fresh
     FROM stage_conversion_cache c
     WHERE c.workspace_id = ${workspaceId}`.execute(db);

@@ -107,7 +107,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (workspace_id, kind, value),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id)
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
     );
     CREATE INDEX identities_contact ON identities (workspace_id, contact_id);
 
@@ -118,7 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       account_id uuid NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (workspace_id, group_id),
-      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id)
+      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id) ON DELETE CASCADE
     );
 
     -- A visit (session): a visitor's page views with no gap over 30 minutes. visitor is the
@@ -134,7 +134,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       landing_page text,
       referrer text,
       PRIMARY KEY (workspace_id, id),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id)
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
     ) WITH (fillfactor = 80);
     -- Every page view moves its visit's last_seen_at and page_views: no index names those columns
     -- and pages keep free space, so the update stays a cheap heap-only (HOT) one.
@@ -165,7 +165,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       visit_id uuid,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (workspace_id, id),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id),
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
       FOREIGN KEY (workspace_id, campaign_id) REFERENCES campaigns(workspace_id, id) ON DELETE SET NULL (campaign_id)
     );
     CREATE INDEX touches_contact ON touches (workspace_id, contact_id, occurred_at);

@@ -54,8 +54,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       confirmed_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (workspace_id, id),
-      FOREIGN KEY (workspace_id, form_id) REFERENCES forms(workspace_id, id),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id)
+      FOREIGN KEY (workspace_id, form_id) REFERENCES forms(workspace_id, id) ON DELETE CASCADE,
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE
     );
     CREATE INDEX form_submissions_form ON form_submissions (workspace_id, form_id, created_at, id);
     CREATE INDEX form_submissions_contact ON form_submissions (workspace_id, contact_id, created_at);
@@ -81,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       confirmed_at timestamptz,
       recorded_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (workspace_id, id),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id),
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
       FOREIGN KEY (workspace_id, submission_id) REFERENCES form_submissions(workspace_id, id)
     );
     CREATE INDEX consents_contact ON consents (workspace_id, contact_id, kind, recorded_at DESC);
@@ -94,7 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       day date NOT NULL,
       views integer NOT NULL DEFAULT 0,
       PRIMARY KEY (workspace_id, form_id, day),
-      FOREIGN KEY (workspace_id, form_id) REFERENCES forms(workspace_id, id)
+      FOREIGN KEY (workspace_id, form_id) REFERENCES forms(workspace_id, id) ON DELETE CASCADE
     );
   `.execute(db);
 }

@@ -110,7 +110,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (workspace_id, pipeline_id) REFERENCES pipelines(workspace_id, id),
       FOREIGN KEY (workspace_id, pipeline_id, stage_id) REFERENCES pipeline_stages(workspace_id, pipeline_id, id),
       FOREIGN KEY (workspace_id, owner_id) REFERENCES members(workspace_id, user_id),
-      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id),
+      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id) ON DELETE CASCADE,
       FOREIGN KEY (workspace_id, source_campaign_id) REFERENCES campaigns(workspace_id, id),
       FOREIGN KEY (workspace_id, close_reason_id) REFERENCES close_reasons(workspace_id, id),
       FOREIGN KEY (workspace_id, parent_deal_id) REFERENCES deals(workspace_id, id)
@@ -186,7 +186,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- Notes can sit on a deal too (exactly one of contact, account, deal).
     ALTER TABLE notes ADD COLUMN deal_id uuid;
-    ALTER TABLE notes ADD FOREIGN KEY (workspace_id, deal_id) REFERENCES deals(workspace_id, id);
+    ALTER TABLE notes ADD FOREIGN KEY (workspace_id, deal_id) REFERENCES deals(workspace_id, id) ON DELETE CASCADE;
     ALTER TABLE notes DROP CONSTRAINT notes_check;
     ALTER TABLE notes ADD CONSTRAINT notes_one_parent CHECK (num_nonnulls(contact_id, account_id, deal_id) = 1);
     CREATE INDEX notes_deal ON notes (workspace_id, deal_id, created_at) WHERE deal_id IS NOT NULL;

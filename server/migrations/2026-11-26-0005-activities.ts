@@ -51,9 +51,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (type = 'meeting' OR (starts_at IS NULL AND ends_at IS NULL AND location IS NULL)),
       CHECK (type <> 'meeting' OR (starts_at IS NOT NULL AND (ends_at IS NULL OR ends_at > starts_at))),
       CHECK (type = 'email' OR (from_address IS NULL AND to_addresses IS NULL)),
-      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id),
-      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id),
-      FOREIGN KEY (workspace_id, deal_id) REFERENCES deals(workspace_id, id),
+      FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts(workspace_id, id) ON DELETE CASCADE,
+      FOREIGN KEY (workspace_id, account_id) REFERENCES accounts(workspace_id, id) ON DELETE CASCADE,
+      FOREIGN KEY (workspace_id, deal_id) REFERENCES deals(workspace_id, id) ON DELETE CASCADE,
       FOREIGN KEY (workspace_id, assignee_id) REFERENCES members(workspace_id, user_id),
       FOREIGN KEY (workspace_id, created_by) REFERENCES members(workspace_id, user_id)
     );

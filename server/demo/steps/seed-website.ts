@@ -120,6 +120,15 @@ function contactFacts(ctx: SeedContext, i: number): ContactFacts | null {
 
 export const websiteStep: SeedStep = {
   name: 'website',
+  // events and receipts have no foreign keys (the ingest path's choice), and submissions, consents and
+  // form views reference contacts and forms without cascading: none would go with the workspace
+  async undo(db, ws) {
+    await db.transaction().execute(async (trx) => {
+      for (const table of ['consents', 'form_submissions', 'form_views_daily', 'events', 'event_receipts', 'tracking_inbox']) {
+        await sql`DELETE FROM ${sql.table(table)} WHERE workspace_id = ${ws}`.execute(trx);
+      }
+    });
+  },
   async run(ctx) {
     const { db, workspaceId: ws, timeline } = ctx;
     const plan = planCampaigns(timeline, ctx.calendar);
@@ -148,6 +157,7 @@ export const websiteStep: SeedStep = {
       totals.events += events.length;
       totals.submissions += submissions.length;
       progress(done);
+
     };
     const add = async (out: VisitorOutput) => {
       done++;
@@ -177,6 +187,7 @@ export const websiteStep: SeedStep = {
       { name: 'day', type: 'text', values: counted.map((v) => v.day), select: (v) => sql`${v}::date` },
       { name: 'views', type: 'int', values: counted.map((v) => v.n) },
     ]);
+    // the app's first timeline and campaign queries plan with real statistics (PGlite has no autovacuum)
     await sql`ANALYZE events, event_receipts, visits, touches, identities, campaigns, form_submissions, consents, form_views_daily`.execute(db);
     ctx.log(
       `  ${totals.events.toLocaleString('en-US')} events from ${total.toLocaleString('en-US')} visitors, ` +
