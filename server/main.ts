@@ -5,7 +5,6 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { migrateToLatest } from './platform/migrate.ts';
 import { AppError } from './platform/errors.ts';
-import { serve } from './serve.ts';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -35,7 +34,8 @@ async function withDatabase<T>(command: string, fn: (db: Awaited<ReturnType<type
 program
   .command('serve')
   .description('Run the web app, API and job worker (PORT, default 3000)')
-  .action(async () => serve());
+  // loaded on use: the whole app (every domain's routes) is not needed for --help or the other commands
+  .action(async () => (await import('./serve.ts')).serve());
 
 program
   .command('worker')
