@@ -18,7 +18,7 @@ import { log, round, summarizeLatencies, type LatencySummary } from './lib/measu
 import { batchBody, visitorsFor } from './ingest/events.ts';
 import { runLoad, type LoadResult } from './ingest/load.ts';
 import { ingestServer, type IngestServer } from './ingest/server.ts';
-import { ackedEvents, cpuWindow, loadAverage, sampled, waitUntilStored, type BenchWorkspace } from './ingest/progress.ts';
+import { ackedEvents, cpuWindow, loadAverage, sampled, storedSoFar, waitUntilStored, type BenchWorkspace } from './ingest/progress.ts';
 import { crashRun } from './ingest/crash-run.ts';
 import { countStored, type StoredCounts } from './ingest/count-stored.ts';
 import { copyEvents, writeEventsFile, type CopyRun } from './ingest/copy-events.ts';
@@ -117,6 +117,8 @@ async function throughputRun(target: IngestTarget, server: IngestServer, ws: Ben
   );
   const caughtUpAt = drain.result;
   const caughtUpSeconds = caughtUpAt === null ? null : (caughtUpAt - started) / 1000;
+  // gave up waiting: what was stored by then says how fast processing went
+  const givenUp = caughtUpAt === null ? { stored: await storedSoFar(server, ws), seconds: (Date.now() - started) / 1000 } : null;
   return {
     load,
     summary: {
@@ -129,6 +131,8 @@ async function throughputRun(target: IngestTarget, server: IngestServer, ws: Ben
         caughtUpSeconds: caughtUpSeconds === null ? null : round(caughtUpSeconds, 2),
         drainSecondsAfterLoad: caughtUpAt === null ? null : round((caughtUpAt - loadEndedAt) / 1000, 2),
         eventsPerSecond: caughtUpSeconds ? Math.round(acknowledged / caughtUpSeconds) : null,
+        storedWhenGivenUp: givenUp?.stored ?? null,
+        eventsPerSecondUntilGivenUp: givenUp?.stored ? Math.round(givenUp.stored / givenUp.seconds) : null,
       },
       /**
        * CPU milliseconds per event. duringLoad: per acknowledged event while the clients sent (the

@@ -11,6 +11,8 @@ export const processInbox = defineJob({
   name: PROCESS_INBOX_JOB,
   payload: z.object({ workspaceId: z.uuid() }),
   maxAttempts: PROCESS_MAX_ATTEMPTS,
+  // it heartbeats after every batch: a short lease lets a restarted server take over soon after a crash
+  leaseSeconds: 30,
   async handler({ db, app, job, heartbeat, log }, { workspaceId }) {
     // PGlite shares one connection with the API: smaller transactions keep requests flowing
     const batchSize = app.engine === 'pglite' ? 250 : 2000;

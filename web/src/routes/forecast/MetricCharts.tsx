@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { formatCompactAmount } from '../deals/money.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { SalesMetrics } from './forecast.queries.ts';
-import { shortPeriodLabel } from './periods.ts';
+import { axisLabels, shortPeriodLabel } from './periods.ts';
 
 const H = 220;
 
@@ -32,14 +32,19 @@ function ChartCard({ title, description, empty, children }: { title: string; des
   );
 }
 
-// horizontal grid lines only; every period labelled up to a year of months, every other one beyond
-const axes = (points: number) => ({
-  h: H,
-  dataKey: 'period',
-  tickLine: 'none' as const,
-  gridAxis: 'x' as const,
-  xAxisProps: { interval: points > 13 ? 1 : 0, fontSize: 11 },
-});
+// horizontal grid lines only; every period on the axis up to 13 of them (the year only where it
+// changes), every other one beyond; tooltips name the period in full
+const axes = (keys: string[]) => {
+  const labels = axisLabels(keys);
+  const short = new Map(keys.map((k, i) => [shortPeriodLabel(k), labels[i]]));
+  return {
+    h: H,
+    dataKey: 'period',
+    tickLine: 'none' as const,
+    gridAxis: 'x' as const,
+    xAxisProps: { interval: keys.length > 13 ? 1 : 0, fontSize: 11, tickFormatter: (label: string) => short.get(label) ?? label },
+  };
+};
 const money = (v: number) => formatCompactAmount(v);
 
 export function MetricCharts({ metrics }: { metrics: SalesMetrics }) {
@@ -58,7 +63,7 @@ export function MetricCharts({ metrics }: { metrics: SalesMetrics }) {
   // a rate or duration of 0 is a value (deals won the day they were created); a count of 0 is not
   const none = (key: Key) => data.every((d) => d[key] === null);
   const zero = (key: Key) => data.every((d) => !d[key]);
-  const common = axes(data.length);
+  const common = axes(metrics.series.map((s) => s.period));
   const col = { base: 12, md: 6 };
 
   return (

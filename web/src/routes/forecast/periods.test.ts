@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, isPeriod, monthsOf, periodLabel, presetRange, shiftPeriod, shortPeriodLabel, switchKind } from './periods.ts';
+import { axisLabels, currentPeriod, isPeriod, monthsOf, periodLabel, presetRange, shiftPeriod, shortPeriodLabel, switchKind } from './periods.ts';
 
 describe('forecast periods in the browser', () => {
   const nov26 = new Date('2026-11-26T10:00:00Z');
@@ -27,6 +27,8 @@ describe('forecast periods in the browser', () => {
     expect(periodLabel('2026-11')).toBe('November 2026');
     expect(shortPeriodLabel('2026-03')).toBe("Mar '26");
     expect(isPeriod('2026-Q5')).toBe(false);
+    expect(axisLabels(['2025-11', '2025-12', '2026-01', '2026-02'])).toEqual(["Nov '25", 'Dec', "Jan '26", 'Feb']);
+    expect(axisLabels(['2025-Q4', '2026-Q1'])).toEqual(["Q4 '25", "Q1 '26"]);
   });
 
   it('turns presets into ranges', () => {

@@ -65,6 +65,14 @@ export function shortPeriodLabel(key: string): string {
   return kind === 'month' ? `${MONTHS[index - 1].slice(0, 3)} ${yy}` : `Q${index} ${yy}`;
 }
 
+/** Axis labels for a run of periods: the year only where it starts (and on the first), so a year of months fits. */
+export function axisLabels(keys: string[]): string[] {
+  return keys.map((key, i) => {
+    const { index, kind } = parts(key);
+    return i === 0 || index === 1 || kind === 'quarter' ? shortPeriodLabel(key) : MONTHS[index - 1].slice(0, 3);
+  });
+}
+
 export const RANGE_PRESETS = {
   '6m': 'Last 6 months',
   '12m': 'Last 12 months',
