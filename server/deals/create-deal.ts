@@ -92,7 +92,8 @@ export async function createDeal(trx: Trx, workspaceId: string, input: CreateDea
       parent_deal_id: input.parentDealId ?? null,
       renewal_date: input.renewalDate ?? null,
       created_at: at,
-      updated_at: at,
+      // now, even for a historical creation: updated_at versions the forecast's cache
+      updated_at: sql<Date>`now()`,
     })
     .returning(['id', 'amount'])
     .executeTakeFirstOrThrow();

@@ -6,10 +6,10 @@
 // The version of a workspace's deals is the latest updated_at of a live deal and the latest
 // deleted_at: every write path stamps updated_at = now() (create, edit, move, line items, delete,
 // restore), so any committed change moves it and the next request recomputes. It is read before the
-// aggregates, so a change committed during a computation is never hidden behind it. Two gaps, closed
+// aggregates, so a change committed during a computation is never hidden behind it. One gap, closed
 // by MAX_AGE_MS: a write whose updated_at is older than the newest one (a long transaction committing
-// after a later one; imports creating deals with historical dates), which leaves the version where it
-// was. Per process, so several servers each keep their own, all checked against the same database.
+// after a later one), which leaves the version where it was. (Deals created with historical dates
+// still get updated_at = now().) Per process, so several servers each keep their own, all checked against the same database.
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../platform/db.ts';
 

@@ -71,7 +71,7 @@ const isTransient = (err: unknown) => TRANSIENT.has((err as { code?: string }).c
 export async function processTrackingInbox(
   db: Db,
   workspaceId: string,
-  opts: { batchSize?: number; heartbeat?: () => Promise<void> } = {},
+  opts: { batchSize?: number; heartbeat?: () => Promise<void>; afterBatch?: (events: number) => Promise<unknown> } = {},
 ): Promise<number> {
   const batchSize = opts.batchSize ?? 1000;
   let total = 0;
@@ -86,6 +86,7 @@ export async function processTrackingInbox(
     }
     if (taken === 0) return total;
     total += taken;
+    await opts.afterBatch?.(taken);
     await opts.heartbeat?.();
   }
 }

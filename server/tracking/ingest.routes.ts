@@ -13,6 +13,7 @@ import { acceptEvents } from './inbox.ts';
 import { retentionCutoff } from './event-partitions.ts';
 import { MAX_BATCH_BYTES, MAX_EVENT_BYTES, parseSegmentEvent, type ParseContext } from './segment-payload.ts';
 import { writeKeysFor } from './write-keys.ts';
+import { inflateBody } from './compressed-bodies.ts';
 import type { TrackedEvent } from './tracked-event.ts';
 import { acceptedSchema, aliasBody, batchBody, groupBody, identifyBody, pageBody, screenBody, trackBody } from './ingest.schemas.ts';
 
@@ -22,7 +23,7 @@ const tags = ['Tracking API (Segment-compatible)'];
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'Content-Type, Authorization',
+  'access-control-allow-headers': 'Content-Type, Content-Encoding, Authorization',
   'access-control-max-age': '86400',
 };
 
@@ -65,6 +66,7 @@ export async function trackingIngestRoutes(app: App, ctx: AppContext): Promise<v
   app.addHook('onRequest', async (_req, reply) => {
     reply.headers(CORS);
   });
+  app.addHook('preParsing', async (req, _reply, payload) => inflateBody(req, payload));
   app.options('/v1/*', { schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
 
   async function authenticate(req: FastifyRequest) {
@@ -126,11 +128,11 @@ export async function trackingIngestRoutes(app: App, ctx: AppContext): Promise<v
           `the batch is ${Math.ceil(req.bodyBytes / 1024)} KB; a batch may be at most 500 KB (send fewer messages per request)`,
         );
       }
-      const body = req.body as { batch?: unknown; context?: unknown };
+      const body = req.body as { batch?: unknown; context?: unknown; sentAt?: unknown };
       if (!Array.isArray(body?.batch) || body.batch.length === 0) throw AppError.invalid('batch', 'must be a non-empty array of messages');
       const shared =
         body.context && typeof body.context === 'object' && !Array.isArray(body.context) ? (body.context as Record<string, unknown>) : null;
-      const pc = parseContext(req, owner.sourceId);
+      const pc = { ...parseContext(req, owner.sourceId), sentAt: body.sentAt };
       const valid: TrackedEvent[] = [];
       const rejected: Array<{ index: number; messageId: string | null; errors: FieldError[] }> = [];
       body.batch.forEach((item: unknown, index) => {

@@ -1,6 +1,7 @@
 // Validation of Segment HTTP Tracking API payloads (track, identify, page, screen, group, alias and
-// batch), into TrackedEvents. Lenient where Segment is: unknown fields (sentAt, _metadata, version,
-// channel, ...) are accepted and dropped. Strict where storage needs it: ids and names have a length,
+// batch), into TrackedEvents. Lenient where Segment is: unknown fields (_metadata, version, channel,
+// ...) are accepted and dropped. A client's clock skew is corrected as Segment does: with `sentAt`
+// (the client's clock when it sent the request) the stored time is receivedAt − (sentAt − timestamp). Strict where storage needs it: ids and names have a length,
 // objects are objects, a timestamp is a date, text holds no NUL or broken UTF-16.
 //
 // Hand-written rather than zod: this runs for every ingested event (tens of thousands a second), and
@@ -35,6 +36,8 @@ export interface ParseContext {
   oldestAllowed: Date | null;
   /** Filled into context.ip when the client did not say, as Segment does. */
   ip?: string;
+  /** The batch's `sentAt` (a message's own one wins). */
+  sentAt?: unknown;
 }
 
 export type ParsedEvent = { ok: true; event: TrackedEvent } | { ok: false; errors: FieldError[]; messageId: string | null };
@@ -84,6 +87,7 @@ export function parseSegmentEvent(raw: unknown, type: EventType | undefined, ctx
   const anonymousId = field(raw, 'anonymousId', id, errors, prefix);
   const messageIdValue = field(raw, 'messageId', messageIdText, errors, prefix);
   const timestamp = field(raw, 'timestamp', isoDate, errors, prefix);
+  const sentAt = raw.sentAt != null ? field(raw, 'sentAt', isoDate, errors, prefix) : ctx.sentAt != null ? isoDate(ctx.sentAt) : null;
   const context = field(raw, 'context', object, errors, prefix);
   field(raw, 'integrations', object, errors, prefix);
   const properties = field(raw, 'properties', object, errors, prefix);
@@ -106,6 +110,7 @@ export function parseSegmentEvent(raw: unknown, type: EventType | undefined, ctx
     return failed([{ path: prefix ? `${prefix}.userId` : 'userId', message: 'userId or anonymousId is required' }], raw);
 
   let occurred = timestamp ?? ctx.receivedAt;
+  if (timestamp && sentAt instanceof Date) occurred = new Date(ctx.receivedAt.getTime() - (sentAt.getTime() - timestamp.getTime()));
   if (occurred.getTime() > ctx.receivedAt.getTime() + MAX_FUTURE_MS) occurred = ctx.receivedAt;
   if (ctx.oldestAllowed && occurred < ctx.oldestAllowed) {
     const message = `is older than the retention period (events before ${ctx.oldestAllowed.toISOString().slice(0, 10)} are not kept)`;

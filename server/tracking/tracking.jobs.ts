@@ -6,6 +6,7 @@ import { defineJob, enqueue } from '../platform/jobs.ts';
 import type { Db } from '../platform/db.ts';
 import { dedupeKeyFor, disarm, PROCESS_INBOX_JOB, PROCESS_MAX_ATTEMPTS, processTrackingInbox } from './inbox.ts';
 import { maintainEventPartitions } from './event-partitions.ts';
+import { refreshTrackingStatistics } from './tracking-statistics.ts';
 
 export const processInbox = defineJob({
   name: PROCESS_INBOX_JOB,
@@ -16,9 +17,11 @@ export const processInbox = defineJob({
   async handler({ db, app, job, heartbeat, log }, { workspaceId }) {
     // PGlite shares one connection with the API: smaller transactions keep requests flowing
     const batchSize = app.engine === 'pglite' ? 250 : 2000;
-    let total = await processTrackingInbox(db, workspaceId, { batchSize, heartbeat });
+    // statistics follow the tables' growth batch by batch: one run can take a million events
+    const afterBatch = (events: number) => refreshTrackingStatistics(db, events);
+    let total = await processTrackingInbox(db, workspaceId, { batchSize, heartbeat, afterBatch });
     await disarm(db, job.id, workspaceId);
-    total += await processTrackingInbox(db, workspaceId, { batchSize, heartbeat });
+    total += await processTrackingInbox(db, workspaceId, { batchSize, heartbeat, afterBatch });
     // PGlite has no autovacuum: without this the inbox's deleted rows would never be reused
     if (total > 0 && app.engine === 'pglite') await sql`VACUUM tracking_inbox`.execute(db);
     log.debug({ workspaceId, events: total }, 'tracking inbox processed');
