@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../test/harness.ts';
 import { seedSalesHistory, type Fixture } from './forecast-fixture.ts';
+import { createDeal } from '../deals/create-deal.ts';
 
 let server: TestServer;
 let ws: TestWorkspace;
@@ -202,5 +203,20 @@ describe('a deal moving through the board', () => {
     expect(await pipelineOf()).toBe(before);
     expect((await ws.api.post(`/api/v1/deals/${deal.body.id}/restore`)).status).toBe(200);
     expect(await pipelineOf()).toBe(before + 700);
+  });
+
+  it('shows a deal created with a historical date (as imports create them) at once', async () => {
+    const closedWonOf = async () => (await get('period=2025-Q4')).team.closedWon as { count: number; amount: number };
+    const before = await closedWonOf();
+    expect(await closedWonOf()).toEqual(before); // cached from here on
+    await server.database.db.transaction().execute((trx) =>
+      createDeal(
+        trx,
+        ws.workspaceId,
+        { name: 'Imported winner', amount: 900, ownerId: fx.alice, stageId: fx.stages['Closed won'], closeReason: 'Price and value' },
+        { at: '2025-11-15T12:00:00Z' },
+      ),
+    );
+    expect(await closedWonOf()).toEqual({ count: before.count + 1, amount: before.amount + 900 });
   });
 });
