@@ -98,6 +98,8 @@ function report(name: string, summary: Record<string, unknown>) {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  // git ignores it, so a fresh clone has none
+  fs.mkdirSync(OUTPUT, { recursive: true });
   if (which === 'pipeline') {
     const { runPipelineBenchCommand } = await import('./pipeline-command.ts');
     const summary = await runPipelineBenchCommand({

@@ -1,14 +1,11 @@
 // One account: its fields, custom fields, its contacts and the timeline of all of them.
-import { Alert, Anchor, Avatar, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconChevronDown, IconPencil, IconTrash, IconWorld } from '@tabler/icons-react';
+import { IconChevronDown, IconPencil, IconTrash, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap, type Account } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
-import { AnchorLink } from '../../components/links.tsx';
-import { confirmDanger } from '../../components/confirm.tsx';
-import { showUndo } from '../../components/undo.tsx';
+import { BackLink, DetailLoadError, trashWithUndo } from '../../components/detail-page.tsx';
 import { CustomFieldValue } from '../../components/CustomFieldValue.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { RecordTimeline } from '../../components/timeline/RecordTimeline.tsx';
@@ -20,7 +17,7 @@ import { useUsers } from '../../queries/users.ts';
 import { useCustomFields } from '../../queries/custom-fields.ts';
 import { usePermissions } from '../../session/session.ts';
 import { formatDateTime, formatMoney, formatNumber, initials, plural } from '../../lib/format.ts';
-import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { AccountFormDrawer } from './AccountFormDrawer.tsx';
 import { AccountContacts } from './AccountContacts.tsx';
 import { ContactFormDrawer } from '../contacts/ContactFormDrawer.tsx';
@@ -48,54 +45,26 @@ export function AccountDetailPage() {
     onError: (e) => notifyError(e, 'Could not save'),
   });
 
-  const remove = async (a: Account) => {
-    const ok = await confirmDanger({
-      title: `Delete ${a.name}?`,
-      message: `The account moves to the trash. Its ${plural(a.contactCount, 'contact')} stay, without an account. You can undo right after deleting.`,
-      confirmLabel: 'Delete account',
+  const remove = (a: Account) =>
+    trashWithUndo({
+      what: 'account',
+      name: a.name,
+      consequences: `The account moves to the trash. Its ${plural(a.contactCount, 'contact')} stay, without an account.`,
+      remove: () => unwrap(api.DELETE('/api/v1/accounts/{id}', { params: { path: { id: a.id } } })),
+      restore: () => unwrap(api.POST('/api/v1/accounts/{id}/restore', { params: { path: { id: a.id } } })),
+      afterRemove: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+        await navigate({ to: '/accounts' });
+      },
+      afterRestore: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['accounts'] });
+        await navigate({ to: '/accounts/$accountId', params: { accountId: a.id } });
+      },
     });
-    if (!ok) return;
-    try {
-      await unwrap(api.DELETE('/api/v1/accounts/{id}', { params: { path: { id: a.id } } }));
-      void queryClient.invalidateQueries({ queryKey: ['accounts'] });
-      await navigate({ to: '/accounts' });
-      showUndo({
-        title: `${a.name} deleted`,
-        message: 'Moved to the trash.',
-        onUndo: async () => {
-          try {
-            await unwrap(api.POST('/api/v1/accounts/{id}/restore', { params: { path: { id: a.id } } }));
-            void queryClient.invalidateQueries({ queryKey: ['accounts'] });
-            notifySuccess('Account restored', a.name);
-            await navigate({ to: '/accounts/$accountId', params: { accountId: a.id } });
-          } catch (e) {
-            notifyError(e, 'Could not restore');
-          }
-        },
-      });
-    } catch (e) {
-      notifyError(e, 'Could not delete');
-    }
-  };
 
-  const back = (
-    <AnchorLink to="/accounts" fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} /> Accounts
-      </Group>
-    </AnchorLink>
-  );
+  const back = <BackLink to="/accounts" label="Accounts" />;
 
-  if (account.error) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" title="Could not load this account">
-          {errorMessage(account.error)}
-        </Alert>
-      </Stack>
-    );
-  }
+  if (account.error) return <DetailLoadError back={back} what="account" error={account.error} />;
   const a = account.data;
 
   return (

@@ -3,13 +3,10 @@
 import { Alert, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconChevronDown, IconPencil, IconRestore, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconPencil, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
-import { AnchorLink } from '../../components/links.tsx';
-import { confirmDanger } from '../../components/confirm.tsx';
-import { showUndo } from '../../components/undo.tsx';
+import { BackLink, DetailLoadError, trashWithUndo } from '../../components/detail-page.tsx';
 import { ChannelBadge } from '../../components/ChannelBadge.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { useCampaign, useCanEditMarketing, type Campaign } from '../../queries/campaigns.ts';
@@ -59,49 +56,26 @@ export function CampaignDetailPage() {
       notifyError(e, 'Could not restore');
     }
   };
-  const remove = async (c: Campaign) => {
-    const ok = await confirmDanger({
-      title: `Delete ${c.name}?`,
-      message:
-        'The campaign moves to the trash. Its touches stay linked to it, and new traffic tagged with it still counts. You can undo right after deleting.',
-      confirmLabel: 'Delete campaign',
+  const remove = (c: Campaign) =>
+    trashWithUndo({
+      what: 'campaign',
+      name: c.name,
+      consequences: 'The campaign moves to the trash. Its touches stay linked to it, and new traffic tagged with it still counts.',
+      remove: () => unwrap(api.DELETE('/api/v1/campaigns/{id}', { params: { path: { id: c.id } } })),
+      restore: () => unwrap(api.POST('/api/v1/campaigns/{id}/restore', { params: { path: { id: c.id } } })),
+      afterRemove: async () => {
+        refresh();
+        await navigate({ to: '/campaigns' });
+      },
+      afterRestore: async () => {
+        refresh();
+        await navigate({ to: '/campaigns/$campaignId', params: { campaignId: c.id } });
+      },
     });
-    if (!ok) return;
-    try {
-      await unwrap(api.DELETE('/api/v1/campaigns/{id}', { params: { path: { id: c.id } } }));
-      refresh();
-      await navigate({ to: '/campaigns' });
-      showUndo({
-        title: `${c.name} deleted`,
-        message: 'Moved to the trash.',
-        onUndo: async () => {
-          await restore(c);
-          await navigate({ to: '/campaigns/$campaignId', params: { campaignId: c.id } });
-        },
-      });
-    } catch (e) {
-      notifyError(e, 'Could not delete');
-    }
-  };
 
-  const back = (
-    <AnchorLink to="/campaigns" fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} /> Campaigns
-      </Group>
-    </AnchorLink>
-  );
+  const back = <BackLink to="/campaigns" label="Campaigns" />;
 
-  if (campaign.error) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" title="Could not load this campaign">
-          {errorMessage(campaign.error)}
-        </Alert>
-      </Stack>
-    );
-  }
+  if (campaign.error) return <DetailLoadError back={back} what="campaign" error={campaign.error} />;
   const c = campaign.data;
 
   return (

@@ -1,7 +1,6 @@
 // One contact: who they are, where they came from, their company, owner, stage, tags, custom fields and the timeline.
 // Owner, stage and tags edit in place; the rest in the edit drawer.
 import {
-  Alert,
   Anchor,
   Avatar,
   Badge,
@@ -20,13 +19,11 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconBuilding, IconChevronDown, IconGitMerge, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconChevronDown, IconGitMerge, IconMail, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap, type Contact, type LifecycleStage } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { confirmDanger } from '../../components/confirm.tsx';
-import { showUndo } from '../../components/undo.tsx';
+import { BackLink, DetailLoadError, trashWithUndo } from '../../components/detail-page.tsx';
 import { CustomFieldValue } from '../../components/CustomFieldValue.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { LifecycleBadge } from '../../components/LifecycleBadge.tsx';
@@ -39,7 +36,7 @@ import { useCustomFields } from '../../queries/custom-fields.ts';
 import { usePermissions } from '../../session/session.ts';
 import { LIFECYCLE_STAGES } from '../../lib/lifecycle.ts';
 import { formatDateTime, initials, personName } from '../../lib/format.ts';
-import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { ContactFormDrawer } from './ContactFormDrawer.tsx';
 import { ContactSourcesCard, OriginalSourceLine } from './ContactSources.tsx';
 import { MergeContactModal } from './MergeContactModal.tsx';
@@ -69,43 +66,24 @@ export function ContactDetailPage() {
     onError: (e) => notifyError(e, 'Could not save'),
   });
 
-  const remove = async (c: Contact) => {
-    const ok = await confirmDanger({
-      title: `Delete ${personName(c)}?`,
-      message: 'The contact moves to the trash, with its notes. You can undo right after deleting.',
-      confirmLabel: 'Delete contact',
+  const remove = (c: Contact) =>
+    trashWithUndo({
+      what: 'contact',
+      name: personName(c),
+      consequences: 'The contact moves to the trash, with its notes.',
+      remove: () => unwrap(api.DELETE('/api/v1/contacts/{id}', { params: { path: { id: c.id } } })),
+      restore: () => unwrap(api.POST('/api/v1/contacts/{id}/restore', { params: { path: { id: c.id } } })),
+      afterRemove: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+        await navigate({ to: '/contacts' });
+      },
+      afterRestore: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+        await navigate({ to: '/contacts/$contactId', params: { contactId: c.id } });
+      },
     });
-    if (!ok) return;
-    try {
-      await unwrap(api.DELETE('/api/v1/contacts/{id}', { params: { path: { id: c.id } } }));
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
-      await navigate({ to: '/contacts' });
-      showUndo({
-        title: `${personName(c)} deleted`,
-        message: 'Moved to the trash.',
-        onUndo: async () => {
-          try {
-            await unwrap(api.POST('/api/v1/contacts/{id}/restore', { params: { path: { id: c.id } } }));
-            void queryClient.invalidateQueries({ queryKey: ['contacts'] });
-            notifySuccess('Contact restored', personName(c));
-            await navigate({ to: '/contacts/$contactId', params: { contactId: c.id } });
-          } catch (e) {
-            notifyError(e, 'Could not restore');
-          }
-        },
-      });
-    } catch (e) {
-      notifyError(e, 'Could not delete');
-    }
-  };
 
-  const back = (
-    <AnchorLink to="/contacts" fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} /> Contacts
-      </Group>
-    </AnchorLink>
-  );
+  const back = <BackLink to="/contacts" label="Contacts" />;
 
   if (contact.error) {
     const survivorId = mergedIntoId(contact.error);
@@ -117,14 +95,7 @@ export function ContactDetailPage() {
         </Stack>
       );
     }
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" title="Could not load this contact">
-          {errorMessage(contact.error)}
-        </Alert>
-      </Stack>
-    );
+    return <DetailLoadError back={back} what="contact" error={contact.error} />;
   }
   const c = contact.data;
   return (

@@ -1,15 +1,13 @@
 // One deal: its amount and stage (a stage bar to move it), the facts, the people with their roles,
 // the products, the stage history and the timeline.
-import { Alert, Badge, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, Menu, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconChevronDown, IconPencil, IconTrash, IconTrendingUp } from '@tabler/icons-react';
+import { IconChevronDown, IconPencil, IconTrash, IconTrendingUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import { AnchorLink } from '../../components/links.tsx';
-import { confirmDanger } from '../../components/confirm.tsx';
-import { showUndo } from '../../components/undo.tsx';
+import { BackLink, DetailLoadError, trashWithUndo } from '../../components/detail-page.tsx';
 import { Dash, DetailField } from '../../components/DetailField.tsx';
 import { RecordActivities } from '../../components/activities/RecordActivities.tsx';
 import {
@@ -25,7 +23,7 @@ import {
 import { useUsers } from '../../queries/users.ts';
 import { usePermissions } from '../../session/session.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { notifyError } from '../../lib/notify.ts';
 import { formatAmount } from './money.ts';
 import { StageBadge } from './StageBadge.tsx';
 import { StageProgress } from './StageProgress.tsx';
@@ -65,54 +63,26 @@ export function DealDetailPage() {
     }
   };
 
-  const remove = async (d: Deal) => {
-    const ok = await confirmDanger({
-      title: `Delete ${d.name}?`,
-      message: 'The deal moves to the trash. You can undo right after deleting.',
-      confirmLabel: 'Delete deal',
+  const remove = (d: Deal) =>
+    trashWithUndo({
+      what: 'deal',
+      name: d.name,
+      consequences: 'The deal moves to the trash, with its history.',
+      remove: () => unwrap(api.DELETE('/api/v1/deals/{id}', { params: { path: { id: d.id } } })),
+      restore: () => unwrap(api.POST('/api/v1/deals/{id}/restore', { params: { path: { id: d.id } } })),
+      afterRemove: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['deals'] });
+        await navigate({ to: '/deals' });
+      },
+      afterRestore: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['deals'] });
+        await navigate({ to: '/deals/$dealId', params: { dealId: d.id } });
+      },
     });
-    if (!ok) return;
-    try {
-      await unwrap(api.DELETE('/api/v1/deals/{id}', { params: { path: { id: d.id } } }));
-      void queryClient.invalidateQueries({ queryKey: ['deals'] });
-      await navigate({ to: '/deals' });
-      showUndo({
-        title: `${d.name} deleted`,
-        message: 'Moved to the trash.',
-        onUndo: async () => {
-          try {
-            await unwrap(api.POST('/api/v1/deals/{id}/restore', { params: { path: { id: d.id } } }));
-            void queryClient.invalidateQueries({ queryKey: ['deals'] });
-            notifySuccess('Deal restored', d.name);
-            await navigate({ to: '/deals/$dealId', params: { dealId: d.id } });
-          } catch (e) {
-            notifyError(e, 'Could not restore');
-          }
-        },
-      });
-    } catch (e) {
-      notifyError(e, 'Could not delete');
-    }
-  };
 
-  const back = (
-    <AnchorLink to="/deals" fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} /> Deals
-      </Group>
-    </AnchorLink>
-  );
+  const back = <BackLink to="/deals" label="Deals" />;
 
-  if (deal.error) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" title="Could not load this deal">
-          {errorMessage(deal.error)}
-        </Alert>
-      </Stack>
-    );
-  }
+  if (deal.error) return <DetailLoadError back={back} what="deal" error={deal.error} />;
   const d = deal.data;
   const pipeline = d ? pipelines.find((p) => p.id === d.pipelineId) : undefined;
   const owner = d?.ownerId ? users.get(d.ownerId) : undefined;

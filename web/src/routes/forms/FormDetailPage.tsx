@@ -1,13 +1,20 @@
 // One form: its analytics, submissions and the ways to share it; edit, pause or delete it.
-import { Alert, Badge, Button, Card, Group, Menu, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconArrowLeft, IconChartBar, IconChevronDown, IconCode, IconInbox, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconChevronDown,
+  IconCode,
+  IconInbox,
+  IconPencil,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconTrash,
+} from '@tabler/icons-react';
 import { api, unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
-import { AnchorLink, ButtonLink } from '../../components/links.tsx';
-import { confirmDanger } from '../../components/confirm.tsx';
-import { showUndo } from '../../components/undo.tsx';
+import { ButtonLink } from '../../components/links.tsx';
+import { BackLink, DetailLoadError, trashWithUndo } from '../../components/detail-page.tsx';
 import { useCanEditForms, useFormDetail, type Form } from '../../queries/forms.ts';
 import { formatNumber, fromNow } from '../../lib/format.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
@@ -37,53 +44,25 @@ export function FormDetailPage() {
     onError: (e) => notifyError(e, 'Could not change the form'),
   });
 
-  const remove = async (f: Form) => {
-    const ok = await confirmDanger({
-      title: `Delete ${f.name}?`,
-      message: 'Its link and embeds stop working. Submissions and the contacts they created stay. You can undo right after deleting.',
-      confirmLabel: 'Delete form',
+  const remove = (f: Form) =>
+    trashWithUndo({
+      what: 'form',
+      name: f.name,
+      consequences: 'Its link and embeds stop working. Submissions and the contacts they created stay.',
+      remove: () => unwrap(api.DELETE('/api/v1/forms/{id}', { params: { path: { id: f.id } } })),
+      restore: () => unwrap(api.POST('/api/v1/forms/{id}/restore', { params: { path: { id: f.id } } })),
+      afterRemove: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['forms'] });
+        await navigate({ to: '/forms' });
+      },
+      afterRestore: async () => {
+        void queryClient.invalidateQueries({ queryKey: ['forms'] });
+        await navigate({ to: '/forms/$formId', params: { formId: f.id } });
+      },
     });
-    if (!ok) return;
-    try {
-      await unwrap(api.DELETE('/api/v1/forms/{id}', { params: { path: { id: f.id } } }));
-      void queryClient.invalidateQueries({ queryKey: ['forms'] });
-      await navigate({ to: '/forms' });
-      showUndo({
-        title: `${f.name} deleted`,
-        message: 'Moved to the trash.',
-        onUndo: async () => {
-          try {
-            await unwrap(api.POST('/api/v1/forms/{id}/restore', { params: { path: { id: f.id } } }));
-            void queryClient.invalidateQueries({ queryKey: ['forms'] });
-            notifySuccess('Form restored', f.name);
-            await navigate({ to: '/forms/$formId', params: { formId: f.id } });
-          } catch (e) {
-            notifyError(e, 'Could not restore');
-          }
-        },
-      });
-    } catch (e) {
-      notifyError(e, 'Could not delete');
-    }
-  };
 
-  const back = (
-    <AnchorLink to="/forms" fz="sm" c="dimmed">
-      <Group gap={4}>
-        <IconArrowLeft size={14} /> Forms
-      </Group>
-    </AnchorLink>
-  );
-  if (form.error) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red" title="Could not load this form">
-          {errorMessage(form.error)}
-        </Alert>
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/forms" label="Forms" />;
+  if (form.error) return <DetailLoadError back={back} what="form" error={form.error} />;
   const f = form.data;
   return (
     <Stack gap="lg">
@@ -106,8 +85,8 @@ export function FormDetailPage() {
                 </Badge>
               </Group>
               <Text fz="sm" c="dimmed">
-                {formatNumber(f.stats.views)} views · {formatNumber(f.stats.submissions)} submissions · {formatRate(f.stats.conversionRate)} conversion ·
-                updated {fromNow(f.updatedAt)}
+                {formatNumber(f.stats.views)} views · {formatNumber(f.stats.submissions)} submissions · {formatRate(f.stats.conversionRate)}{' '}
+                conversion · updated {fromNow(f.updatedAt)}
               </Text>
             </Stack>
             {canEdit && (
@@ -142,7 +121,11 @@ export function FormDetailPage() {
         )}
       </Card>
 
-      <Tabs value={tab} onChange={(t) => void navigate({ search: { tab: (t ?? 'analytics') as FormTab }, replace: true })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(t) => void navigate({ search: { tab: (t ?? 'analytics') as FormTab }, replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List mb="lg">
           <Tabs.Tab value="analytics" leftSection={<IconChartBar size={16} />}>
             Analytics
