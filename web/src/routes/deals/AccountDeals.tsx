@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { formatDate } from '../../lib/format.ts';
 import { DealFormDrawer } from './DealFormDrawer.tsx';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { StageBadge } from './StageBadge.tsx';
 
 export function AccountDeals({

@@ -22,7 +22,7 @@ import { useUsers } from '../../queries/users.ts';
 import type { ListFilters } from '../../lib/list-search.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { plural } from '../../lib/format.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { moveCard } from './board-state.ts';
 import { DealColumn } from './DealColumn.tsx';
 import { DealCardBody } from './DealCard.tsx';

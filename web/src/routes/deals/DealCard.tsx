@@ -8,7 +8,7 @@ import dayjs from 'dayjs';
 import type { User } from '../../api/client.ts';
 import type { Deal } from '../../queries/deals.ts';
 import { initials } from '../../lib/format.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 
 export function DealCardBody({ deal, owner, dragging }: { deal: Deal; owner: User | undefined; dragging?: boolean }) {
   const overdue = deal.status === 'open' && deal.expectedCloseDate !== null && dayjs(deal.expectedCloseDate).isBefore(dayjs(), 'day');

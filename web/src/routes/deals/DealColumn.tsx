@@ -6,7 +6,7 @@ import type { User } from '../../api/client.ts';
 import type { BoardColumn } from '../../queries/deals.ts';
 import { plural } from '../../lib/format.ts';
 import { DealCard } from './DealCard.tsx';
-import { formatAmount, formatCompactAmount } from './money.ts';
+import { formatAmount, formatCompactAmount } from '../../lib/money.ts';
 
 const TYPE_COLOR = { open: 'gray', won: 'teal', lost: 'red' } as const;
 

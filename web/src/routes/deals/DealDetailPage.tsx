@@ -24,7 +24,7 @@ import { useUsers } from '../../queries/users.ts';
 import { usePermissions } from '../../session/session.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { notifyError } from '../../lib/notify.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { StageBadge } from './StageBadge.tsx';
 import { StageProgress } from './StageProgress.tsx';
 import { CloseDealModal, type CloseRequest } from './CloseDealModal.tsx';

@@ -4,7 +4,7 @@ import { IconArrowRight, IconFlag } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { StageChange } from '../../queries/deals.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 
 function duration(fromIso: string, toIso: string): string {
   const days = dayjs(toIso).diff(dayjs(fromIso), 'day');

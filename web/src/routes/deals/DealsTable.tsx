@@ -8,7 +8,7 @@ import { FORECAST_LABELS } from '../../queries/deals.ts';
 import { SortableTh } from '../../components/SortableTh.tsx';
 import { TableSkeletonRows } from '../../components/TableSkeleton.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { StageBadge } from './StageBadge.tsx';
 
 export function DealsTable({

@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { useProducts, type Deal, type LineItem } from '../../queries/deals.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { LineItemsTable } from './LineItemsTable.tsx';
 
 interface Row {

@@ -1,7 +1,7 @@
 // The products on a deal as a read-only table with the total (the deal amount when it says so).
 import { Table } from '@mantine/core';
 import type { Deal, LineItem } from '../../queries/deals.ts';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 
 export function LineItemsTable({ deal, data }: { deal: Deal; data: { data: LineItem[]; total: number } }) {
   return (

@@ -12,7 +12,7 @@ import { useUsers } from '../../queries/users.ts';
 import type { ListFilters } from '../../lib/list-search.ts';
 import { useCursorPages } from '../../lib/use-cursor-pages.ts';
 import { DealsTable } from './DealsTable.tsx';
-import { formatAmount } from './money.ts';
+import { formatAmount } from '../../lib/money.ts';
 
 const PRESETS = { '30': 30, '90': 90, '365': 365 } as const;
 

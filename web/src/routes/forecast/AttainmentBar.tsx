@@ -1,7 +1,7 @@
 // Progress against quota: won (solid), then commit and best case (lighter) on top, so a rep's bar
 // shows where they stand and where their own forecast would take them.
 import { Group, Progress, Text, Tooltip } from '@mantine/core';
-import { formatAmount } from '../deals/money.ts';
+import { formatAmount } from '../../lib/money.ts';
 
 interface Figures {
   quota: number | null;

@@ -1,6 +1,6 @@
 // Each rep's period against quota, and the team in the last row.
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
-import { formatAmount } from '../deals/money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import type { Forecast } from './forecast.queries.ts';
 import { AttainmentBar } from './AttainmentBar.tsx';
 

@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { ButtonLink } from '../../components/links.tsx';
 import { usePermissions } from '../../session/session.ts';
 import { plural } from '../../lib/format.ts';
-import { formatCompactAmount } from '../deals/money.ts';
+import { formatCompactAmount } from '../../lib/money.ts';
 import { currentPeriod, periodLabel } from './periods.ts';
 import type { ForecastSearch } from './forecast-search.ts';
 import { useForecast } from './forecast.queries.ts';

@@ -3,7 +3,7 @@ import { AreaChart, BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Card, Center, Grid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatCompactAmount } from '../deals/money.ts';
+import { formatCompactAmount } from '../../lib/money.ts';
 import { formatNumber } from '../../lib/format.ts';
 import type { SalesMetrics } from './forecast.queries.ts';
 import { axisLabels, shortPeriodLabel } from './periods.ts';

@@ -6,7 +6,7 @@ import { IconBolt, IconClockHour4, IconPercentage, IconReceipt2, IconTrendingUp 
 import { PageHeader } from '../../layout/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { formatNumber, plural } from '../../lib/format.ts';
-import { formatCompactAmount } from '../deals/money.ts';
+import { formatCompactAmount } from '../../lib/money.ts';
 import { presetRange, RANGE_PRESETS, type RangePreset } from './periods.ts';
 import type { SalesMetricsSearch } from './forecast-search.ts';
 import { useSalesMetrics } from './forecast.queries.ts';

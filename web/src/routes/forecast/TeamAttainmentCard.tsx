@@ -1,7 +1,7 @@
 // The team's period at a glance: attainment as a ring (won, then commit and best case lighter), the
 // quota, the gap still to close, and where commit and best case would land.
 import { Card, Center, Divider, Group, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { formatCompactAmount } from '../deals/money.ts';
+import { formatCompactAmount } from '../../lib/money.ts';
 import type { Forecast } from './forecast.queries.ts';
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;

@@ -2,7 +2,7 @@
 // configured with, and by how deals that reached the stage actually ended (stage history).
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { formatAmount, formatCompactAmount } from '../deals/money.ts';
+import { formatAmount, formatCompactAmount } from '../../lib/money.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Forecast } from './forecast.queries.ts';
 

@@ -31,7 +31,7 @@ import { useProducts, type Product } from '../../queries/deals.ts';
 import { usePermissions } from '../../session/session.ts';
 import { showApiErrors } from '../../lib/form-errors.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { formatAmount } from '../deals/money.ts';
+import { formatAmount } from '../../lib/money.ts';
 import { SettingsSection } from './SettingsSection.tsx';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', 'INR', 'BRL', 'MXN', 'SGD', 'NZD', 'ZAR'];

@@ -1,4 +1,4 @@
-// Money on deal screens: whole amounts in the deal's currency, compact sums for column headers.
+// Money on screens (deals, products, forecast): whole amounts in a currency, compact sums for headers and charts.
 const full = new Map<string, Intl.NumberFormat>();
 const compact = new Map<string, Intl.NumberFormat>();
 
