@@ -187,17 +187,29 @@ export interface IdempotencyKeysTable {
 }
 
 export type ImportStatus = 'uploaded' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type ImportObjectType = 'contact' | 'account' | 'deal';
+
+/** A deal import's answers for CSV values that matched nothing (keys lowercased). */
+export interface ImportValueMapping {
+  /** CSV stage name → stage id */
+  stages: Record<string, string>;
+  /** CSV owner (name or email) → user id, or 'unassigned' */
+  owners: Record<string, string>;
+}
 
 export interface ImportsTable {
   workspace_id: string;
   id: Generated<string>;
-  object_type: CustomFieldObject;
+  object_type: ImportObjectType;
   status: ImportStatus;
   file_name: string;
   file_path: string;
   file_size: number;
   headers: Json<string[]>;
   mapping: Json<Record<string, string>> | null;
+  /** deal imports: the pipeline of rows without a pipeline column */
+  pipeline_id: ColumnType<string | null, string | null | undefined, string | null>;
+  value_mapping: ColumnType<ImportValueMapping | null, string | null | undefined, string | null>;
   total_rows: number | null;
   processed_rows: Generated<number>;
   processed_bytes: Generated<number>;

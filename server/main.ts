@@ -74,18 +74,39 @@ program
 
 program
   .command('import')
-  .description('Import contacts or accounts from a CSV file (upsert by email / domain)')
-  .addArgument(new Argument('<object>', 'what the file holds').choices(['contacts', 'accounts']))
+  .description('Import contacts or accounts (upsert by email / domain) or deals (each row a new deal) from a CSV file')
+  .addArgument(new Argument('<object>', 'what the file holds').choices(['contacts', 'accounts', 'deals']))
   .argument('<file>', 'CSV file (first line = column names; HubSpot and Salesforce exports are recognised)')
   .requiredOption('--workspace <id>', 'workspace id (see `tandem init --json` or Settings)')
   .option('--map <header=field...>', 'override the suggested mapping, e.g. --map "E-mail=email" --map "Notes="')
   .option('--errors <file>', 'write rows that failed, with their problems, to this CSV')
-  .action(async (object: 'contacts' | 'accounts', file: string, opts: { workspace: string; map?: string[]; errors?: string }) => {
-    const { importFromCli } = await import('./imports/import-cli.ts');
-    await withDatabase('import', (database) =>
-      importFromCli(database.db, { objectType: object === 'contacts' ? 'contact' : 'account', file: path.resolve(file), workspaceId: opts.workspace, overrides: opts.map ?? [], errorsFile: opts.errors, dataDir: loadConfig().dataDir }),
-    );
-  });
+  .option('--pipeline <name>', 'deals: the pipeline of rows without a pipeline column (default: the default pipeline)')
+  .option('--map-stage <csv=stage...>', 'deals: a stage name of the file that is not a stage here, e.g. --map-stage "Demo booked=Discovery"')
+  .option('--map-owner <csv=user...>', 'deals: an owner of the file that is not a user here → a member\'s email or name, "create" (inactive user) or "unassigned"')
+  .option('--create-owners', 'deals: create every unknown owner as an inactive user')
+  .action(
+    async (
+      object: 'contacts' | 'accounts' | 'deals',
+      file: string,
+      opts: { workspace: string; map?: string[]; errors?: string; pipeline?: string; mapStage?: string[]; mapOwner?: string[]; createOwners?: boolean },
+    ) => {
+      const { importFromCli } = await import('./imports/import-cli.ts');
+      await withDatabase('import', (database) =>
+        importFromCli(database.db, {
+          objectType: object === 'contacts' ? 'contact' : object === 'accounts' ? 'account' : 'deal',
+          file: path.resolve(file),
+          workspaceId: opts.workspace,
+          overrides: opts.map ?? [],
+          errorsFile: opts.errors,
+          dataDir: loadConfig().dataDir,
+          pipeline: opts.pipeline,
+          mapStages: opts.mapStage,
+          mapOwners: opts.mapOwner,
+          createOwners: opts.createOwners,
+        }),
+      );
+    },
+  );
 
 program
   .command('demo')

@@ -78,6 +78,33 @@ describe('tandem CLI', () => {
     expect(unknown.stderr).toContain('no workspace with id');
   });
 
+  it('imports deals: lists unknown stages and owners before writing anything, then imports with --map-stage', async () => {
+    const file = path.join(dataDir, 'deals.csv');
+    fs.writeFileSync(
+      file,
+      'Opportunity Name,Amount,Stage,Opportunity Owner,Account Name,Created Date,Close Date\n' +
+        'Big one,5000,Closed Won,Former Rep,Acme,1/10/2025,2/19/2025\n' +
+        'Next one,2000,Demo Booked,ops@acme.test,Acme,3/1/2025,\n' +
+        ',100,Proposal,,,,\n',
+    );
+    const refused = await run(['import', 'deals', file, '--workspace', ids.workspaceId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was imported');
+    expect(refused.stderr).toContain('"Demo Booked" (1 rows) is not a stage of "New business"');
+    expect(refused.stderr).toContain('"Former Rep" (1 rows) is not a user of this workspace');
+    const bad = await run(['import', 'deals', file, '--workspace', ids.workspaceId, '--map-stage', 'Demo Booked=Nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"Nope" is not a stage of the pipeline "New business"');
+
+    const r = await run(['import', 'deals', file, '--workspace', ids.workspaceId, '--map-stage', 'Demo Booked=Discovery', '--create-owners']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 3, created: 2, failed: 1 });
+    expect(r.stderr).toContain('Opportunity Name → name');
+    expect(r.stderr).toContain('created inactive users: Former Rep');
+    expect(r.stderr).toContain('importing this file again would create its deals again');
+    expect(fs.readFileSync(path.join(dataDir, 'deals-errors.csv'), 'utf8')).toContain('name: is empty');
+  });
+
   it('serve: refuses a second process on the embedded database, drains in-flight requests on SIGTERM', async () => {
     const port = await freePort();
     const server = tandem(['serve'], { PORT: String(port), LOG_LEVEL: 'info' });

@@ -12,7 +12,13 @@ import { listCustomFields } from '../custom-fields/custom-fields.store.ts';
 import { importTargets, suggestMapping } from './suggest-mapping.ts';
 import type { Import } from './imports.schemas.ts';
 import type { Selectable } from 'kysely';
-import type { ImportsTable } from '../db-schema.ts';
+import type { ImportObjectType, ImportsTable } from '../db-schema.ts';
+import type { CustomField } from '../custom-fields/custom-fields.schemas.ts';
+
+/** Custom fields a column can fill (deals have none). */
+export async function importCustomFields(db: DbOrTrx, workspaceId: string, objectType: ImportObjectType): Promise<CustomField[]> {
+  return objectType === 'deal' ? [] : listCustomFields(db, workspaceId, objectType);
+}
 
 const PREVIEW_ROWS = 5;
 
@@ -36,7 +42,7 @@ export async function readPreview(filePath: string): Promise<{ headers: string[]
 
 export async function createImport(
   db: Db,
-  opts: { workspaceId: string; userId: string | null; objectType: 'contact' | 'account'; fileName: string; body: Readable; dataDir: string },
+  opts: { workspaceId: string; userId: string | null; objectType: ImportObjectType; fileName: string; body: Readable; dataDir: string },
 ): Promise<string> {
   const dir = uploadsDir(opts.dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -68,7 +74,7 @@ export async function createImport(
 }
 
 export async function describeImport(db: DbOrTrx, row: Selectable<ImportsTable>): Promise<Import> {
-  const fields = await listCustomFields(db, row.workspace_id, row.object_type);
+  const fields = await importCustomFields(db, row.workspace_id, row.object_type);
   const preview = fs.existsSync(row.file_path) ? (await readPreview(row.file_path)).rows : [];
   const done = row.status === 'completed';
   return {
@@ -79,6 +85,8 @@ export async function describeImport(db: DbOrTrx, row: Selectable<ImportsTable>)
     fileSize: row.file_size,
     headers: row.headers,
     mapping: row.mapping,
+    pipelineId: row.pipeline_id,
+    valueMapping: row.value_mapping,
     suggestedMapping: suggestMapping(row.object_type, row.headers, fields),
     targets: importTargets(row.object_type, fields),
     preview,
@@ -96,7 +104,7 @@ export async function describeImport(db: DbOrTrx, row: Selectable<ImportsTable>)
 }
 
 /** Checks a mapping names real columns and real fields, each field at most once, and the match key. */
-export function validateMapping(objectType: 'contact' | 'account', headers: string[], targets: string[], mapping: Record<string, string>) {
+export function validateMapping(objectType: ImportObjectType, headers: string[], targets: string[], mapping: Record<string, string>) {
   const errors: Array<{ path: string; message: string }> = [];
   const seen = new Map<string, string>();
   for (const [header, target] of Object.entries(mapping)) {
@@ -112,6 +120,9 @@ export function validateMapping(objectType: 'contact' | 'account', headers: stri
   }
   if (objectType === 'account' && !values.some((v) => v === 'domain' || v === 'name')) {
     errors.push({ path: 'mapping', message: 'map a column to domain (to match existing accounts) or at least to name' });
+  }
+  if (objectType === 'deal' && !values.includes('name')) {
+    errors.push({ path: 'mapping', message: 'map a column to name: every deal needs one' });
   }
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.path} ${e.message}`).join('; '), errors);
 }

@@ -8,9 +8,9 @@ import { errors, idParams } from '../platform/openapi.ts';
 import { enqueue } from '../platform/jobs.ts';
 import { rememberUpload, replayUpload } from '../platform/idempotency.ts';
 import { sendCsv } from '../platform/csv-export.ts';
-import { listCustomFields } from '../custom-fields/custom-fields.store.ts';
-import { importSchema, startImportSchema } from './imports.schemas.ts';
-import { createImport, describeImport, validateMapping } from './create-import.ts';
+import { IMPORT_OBJECT_TYPES, dealValuesQuerySchema, dealValuesSchema, importSchema, startImportSchema } from './imports.schemas.ts';
+import { createImport, describeImport, importCustomFields, validateMapping } from './create-import.ts';
+import { prepareDealValueMapping, resolveImportPipeline, scanDealValues } from './deal-values.ts';
 import { importTargets } from './suggest-mapping.ts';
 import { runImport } from './imports.jobs.ts';
 
@@ -36,7 +36,7 @@ export function importRoutes(app: App, ctx: AppContext): void {
         'Send the file as the raw request body (`Content-Type: text/csv`), any size. The response shows the columns, ' +
         'the first rows and a suggested mapping (HubSpot and Salesforce export headers are recognised). Then call /start.',
       querystring: z.strictObject({
-        objectType: z.enum(['contact', 'account']),
+        objectType: z.enum(IMPORT_OBJECT_TYPES),
         fileName: z.string().min(1).max(255).default('import.csv'),
       }),
       response: { 201: importSchema, ...errors(415) },
@@ -80,7 +80,10 @@ export function importRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Start an uploaded import with a column mapping',
-      description: 'Rows are upserted by email (contacts) or domain (accounts). Blank cells leave stored values unchanged.',
+      description:
+        'Rows are upserted by email (contacts) or domain (accounts); blank cells leave stored values unchanged. ' +
+        'Deals have no natural key: every valid row creates a deal, so importing the same file twice creates its deals twice. ' +
+        'For deals, give the pipeline and the value mapping (see /values); owners mapped to "create" become inactive users.',
       params: idParams,
       body: startImportSchema,
       response: { 200: importSchema, ...errors(404, 409) },
@@ -90,12 +93,22 @@ export function importRoutes(app: App, ctx: AppContext): void {
       const ws = req.principal!.workspaceId;
       const row = await load(ws, req.params.id);
       if (row.status !== 'uploaded') throw new AppError('conflict', `This import is already ${row.status}.`);
-      const fields = await listCustomFields(db, ws, row.object_type);
+      const fields = await importCustomFields(db, ws, row.object_type);
       validateMapping(row.object_type, row.headers, importTargets(row.object_type, fields), req.body.mapping);
+      if (row.object_type !== 'deal' && (req.body.pipelineId || req.body.valueMapping)) {
+        throw AppError.invalid('pipelineId', 'and valueMapping are for deal imports only');
+      }
       await db.transaction().execute(async (trx) => {
+        const deal =
+          row.object_type === 'deal'
+            ? {
+                pipeline_id: await resolveImportPipeline(trx, ws, req.body.pipelineId),
+                value_mapping: JSON.stringify(await prepareDealValueMapping(trx, ws, req.body.valueMapping)),
+              }
+            : {};
         await trx
           .updateTable('imports')
-          .set({ status: 'queued', mapping: JSON.stringify(req.body.mapping) })
+          .set({ status: 'queued', mapping: JSON.stringify(req.body.mapping), ...deal })
           .where('workspace_id', '=', ws)
           .where('id', '=', row.id)
           .execute();
@@ -103,6 +116,30 @@ export function importRoutes(app: App, ctx: AppContext): void {
       });
       ctx.worker.poke();
       return describeImport(db, await load(ws, row.id));
+    },
+  });
+
+  app.post('/api/v1/imports/:id/values', {
+    schema: {
+      tags,
+      summary: 'Deal imports: list the stage names and owners of the file that match nothing',
+      description:
+        'Reads the whole file with the column mapping you mean to start with. Stage names are matched to the stages of each ' +
+        "row's pipeline (case and punctuation ignored), owners to members by email or name. Say what the unknown ones stand " +
+        'for in /start (`valueMapping`); rows with an unknown value left unmapped fail, naming it.',
+      params: idParams,
+      body: dealValuesQuerySchema,
+      response: { 200: dealValuesSchema, ...errors(404, 409) },
+    },
+    config: { permission: 'crm:write' },
+    handler: async (req) => {
+      const ws = req.principal!.workspaceId;
+      const row = await load(ws, req.params.id);
+      if (row.object_type !== 'deal') throw new AppError('conflict', 'Values are checked for deal imports only.');
+      if (row.status !== 'uploaded') throw new AppError('conflict', `This import is already ${row.status}.`);
+      validateMapping(row.object_type, row.headers, importTargets(row.object_type, []), req.body.mapping);
+      const pipelineId = await resolveImportPipeline(db, ws, req.body.pipelineId);
+      return scanDealValues(db, ws, row.file_path, req.body.mapping, pipelineId);
     },
   });
 

@@ -13,8 +13,12 @@ import { upsertAccounts } from '../accounts/upsert-accounts.ts';
 import { ensureAccountsByDomain, ensureAccountsByName } from '../accounts/ensure-accounts.ts';
 import { TableStatistics } from './table-statistics.ts';
 import { mapAccountRow, mapContactRow, type MappedAccount, type MappedContact, type RowContext } from './map-row.ts';
+import { loadDealRowContext, writeDealRows } from './write-deals.ts';
+import type { DealRowContext } from './map-deal-row.ts';
 
 export const IMPORT_BATCH_SIZE = 5000;
+/** Deals are written one by one (through createDeal), so their batches are smaller: progress stays live. */
+export const DEAL_BATCH_SIZE = 500;
 
 export interface ImportProgress {
   processedRows: number;
@@ -64,7 +68,15 @@ export async function runImport(
     .where('id', '=', importId)
     .execute();
 
-  const ctx = await loadRowContext(db, workspaceId, imp.object_type, imp.mapping);
+  const mapping = imp.mapping;
+  let ctx: RowContext | DealRowContext;
+  if (imp.object_type === 'deal') {
+    if (!imp.pipeline_id) throw new AppError('validation_failed', 'The deal import has no pipeline yet.');
+    ctx = await loadDealRowContext(db, workspaceId, { mapping, pipelineId: imp.pipeline_id, valueMapping: imp.value_mapping });
+  } else {
+    ctx = await loadRowContext(db, workspaceId, imp.object_type, mapping);
+  }
+  const batchSize = imp.object_type === 'deal' ? DEAL_BATCH_SIZE : IMPORT_BATCH_SIZE;
   const progress: ImportProgress = {
     processedRows: imp.processed_rows,
     processedBytes: imp.processed_bytes,
@@ -82,7 +94,7 @@ export async function runImport(
   let batch: Batch = { rows: [], firstRowNumber: skip + 2, bytes: 0 };
   let index = 0;
   let pending: Promise<void> | undefined;
-  const statistics = new TableStatistics(db, imp.object_type === 'contact' ? 'contacts' : 'accounts');
+  const statistics = new TableStatistics(db, imp.object_type === 'contact' ? 'contacts' : imp.object_type === 'account' ? 'accounts' : 'deals');
   await statistics.start();
   let cancelled = false;
   let failure: unknown;
@@ -110,7 +122,7 @@ export async function runImport(
     if (index++ < skip) continue;
     batch.rows.push(record);
     batch.bytes = info.bytes;
-    if (batch.rows.length >= IMPORT_BATCH_SIZE) {
+    if (batch.rows.length >= batchSize) {
       // parse the next batch while this one is written (write() never rejects; it records failure)
       await pending;
       if (cancelled || failure) break;
@@ -144,14 +156,19 @@ async function applyBatch(
   trx: Trx,
   workspaceId: string,
   importId: string,
-  objectType: 'contact' | 'account',
+  objectType: 'contact' | 'account' | 'deal',
   batch: Batch,
-  ctx: RowContext,
+  context: RowContext | DealRowContext,
 ): Promise<{ created: number; updated: number; failed: number }> {
   const failures: Array<{ row: number; errors: FieldError[]; raw: Record<string, string> }> = [];
   let outcomes: Array<{ status: 'created' | 'updated' }> = [];
+  const ctx = context as RowContext;
 
-  if (objectType === 'contact') {
+  if (objectType === 'deal') {
+    const done = await writeDealRows(trx, workspaceId, batch.rows, context as DealRowContext);
+    for (const f of done.failures) failures.push({ row: batch.firstRowNumber + f.index, errors: f.errors, raw: batch.rows[f.index] });
+    outcomes = Array.from({ length: done.created }, () => ({ status: 'created' as const }));
+  } else if (objectType === 'contact') {
     const records: MappedContact[] = [];
     batch.rows.forEach((raw, i) => {
       const r = mapContactRow(raw, ctx);

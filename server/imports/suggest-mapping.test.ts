@@ -50,4 +50,36 @@ describe('suggested column mapping', () => {
       'Company owner': 'owner',
     });
   });
+
+  it('maps HubSpot deal and Salesforce opportunity exports', () => {
+    expect(
+      suggestMapping('deal', ['Record ID', 'Deal Name', 'Amount', 'Deal Stage', 'Pipeline', 'Deal owner', 'Close Date', 'Create Date', 'Associated Company', 'Deal Type'], []),
+    ).toEqual({
+      'Record ID': '',
+      'Deal Name': 'name',
+      Amount: 'amount',
+      'Deal Stage': 'stage',
+      Pipeline: 'pipeline',
+      'Deal owner': 'owner',
+      'Close Date': 'closeDate',
+      'Create Date': 'createdAt',
+      'Associated Company': 'accountName',
+      'Deal Type': 'dealType',
+    });
+    expect(
+      suggestMapping('deal', ['Opportunity ID', 'Opportunity Name', 'Amount', 'Stage', 'Opportunity Owner', 'Account Name', 'Close Date', 'Created Date', 'Product', 'Type', 'Loss Reason'], []),
+    ).toEqual({
+      'Opportunity ID': '',
+      'Opportunity Name': 'name',
+      Amount: 'amount',
+      Stage: 'stage',
+      'Opportunity Owner': 'owner',
+      'Account Name': 'accountName',
+      'Close Date': 'closeDate',
+      'Created Date': 'createdAt',
+      Product: 'product',
+      Type: 'dealType',
+      'Loss Reason': 'closeReason',
+    });
+  });
 });

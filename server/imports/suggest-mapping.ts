@@ -2,10 +2,13 @@
 // and Salesforce exports (and common variants), so an export from either maps with no clicks.
 // Pure: headers in, mapping out.
 
-export type ImportObject = 'contact' | 'account';
+export type ImportObject = 'contact' | 'account' | 'deal';
 
 export const CONTACT_TARGETS = ['email', 'firstName', 'lastName', 'phone', 'title', 'lifecycleStage', 'tags', 'owner', 'accountName', 'accountDomain'] as const;
 export const ACCOUNT_TARGETS = ['name', 'domain', 'industry', 'employeeCount', 'annualRevenue', 'country', 'owner'] as const;
+export const DEAL_TARGETS = [
+  'name', 'amount', 'currency', 'stage', 'pipeline', 'owner', 'accountName', 'accountDomain', 'product', 'createdAt', 'closeDate', 'closeReason', 'dealType',
+] as const;
 
 /** Header (normalised: lowercase, letters and digits only) → target field. */
 const CONTACT_ALIASES: Record<string, string> = {
@@ -31,6 +34,23 @@ const ACCOUNT_ALIASES: Record<string, string> = {
   companyowner: 'owner', accountowner: 'owner', owner: 'owner', owneremail: 'owner',
 };
 
+/** HubSpot deal exports and Salesforce opportunity exports, plus common variants. */
+const DEAL_ALIASES: Record<string, string> = {
+  name: 'name', dealname: 'name', opportunityname: 'name', deal: 'name', opportunity: 'name', title: 'name',
+  amount: 'amount', dealamount: 'amount', value: 'amount', dealvalue: 'amount', totalamount: 'amount', amountincompanycurrency: 'amount',
+  currency: 'currency', dealcurrency: 'currency', currencycode: 'currency', opportunitycurrency: 'currency', dealcurrencycode: 'currency',
+  stage: 'stage', dealstage: 'stage', opportunitystage: 'stage', stagename: 'stage', status: 'stage',
+  pipeline: 'pipeline', dealpipeline: 'pipeline', pipelinename: 'pipeline',
+  dealowner: 'owner', opportunityowner: 'owner', owner: 'owner', owneremail: 'owner', ownername: 'owner', hubspotowner: 'owner', salesrep: 'owner', rep: 'owner',
+  associatedcompany: 'accountName', accountname: 'accountName', companyname: 'accountName', company: 'accountName', account: 'accountName', organization: 'accountName', organisation: 'accountName',
+  associatedcompanydomain: 'accountDomain', companydomainname: 'accountDomain', companydomain: 'accountDomain', website: 'accountDomain', accountwebsite: 'accountDomain', domain: 'accountDomain',
+  product: 'product', productname: 'product', products: 'product', productcode: 'product', sku: 'product', lineitem: 'product',
+  createdate: 'createdAt', createddate: 'createdAt', created: 'createdAt', createdat: 'createdAt', datecreated: 'createdAt', creationdate: 'createdAt', engageddate: 'createdAt',
+  closedate: 'closeDate', closeddate: 'closeDate', expectedclosedate: 'closeDate', dateclosed: 'closeDate', closedat: 'closeDate',
+  closereason: 'closeReason', closedlostreason: 'closeReason', closedwonreason: 'closeReason', lossreason: 'closeReason', reason: 'closeReason', winlossreason: 'closeReason',
+  dealtype: 'dealType', type: 'dealType', opportunitytype: 'dealType',
+};
+
 export function normaliseHeader(header: string): string {
   return header.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -44,7 +64,7 @@ export function suggestMapping(
   headers: string[],
   customFields: Array<{ key: string; label: string }>,
 ): Record<string, string> {
-  const aliases = objectType === 'contact' ? CONTACT_ALIASES : ACCOUNT_ALIASES;
+  const aliases = objectType === 'contact' ? CONTACT_ALIASES : objectType === 'account' ? ACCOUNT_ALIASES : DEAL_ALIASES;
   const custom = new Map<string, string>();
   for (const f of customFields) {
     custom.set(normaliseHeader(f.key), `customFields.${f.key}`);
@@ -66,6 +86,6 @@ export function suggestMapping(
 }
 
 export function importTargets(objectType: ImportObject, customFields: Array<{ key: string }>): string[] {
-  const base: readonly string[] = objectType === 'contact' ? CONTACT_TARGETS : ACCOUNT_TARGETS;
+  const base: readonly string[] = objectType === 'contact' ? CONTACT_TARGETS : objectType === 'account' ? ACCOUNT_TARGETS : DEAL_TARGETS;
   return [...base, ...customFields.map((f) => `customFields.${f.key}`)];
 }

@@ -12,7 +12,7 @@ export class TableStatistics {
 
   constructor(
     private readonly db: Db,
-    private readonly table: 'contacts' | 'accounts',
+    private readonly table: 'contacts' | 'accounts' | 'deals',
   ) {}
 
   async start(): Promise<void> {

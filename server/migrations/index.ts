@@ -8,6 +8,7 @@ import * as forms from './2026-11-26-0003-forms.ts';
 import * as deals from './2026-11-26-0004-deals.ts';
 import * as activities from './2026-11-26-0005-activities.ts';
 import * as quotas from './2026-11-26-0006-quotas.ts';
+import * as dealImports from './2026-11-26-0007-deal-imports.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0004-deals': deals,
   '2026-11-26-0005-activities': activities,
   '2026-11-26-0006-quotas': quotas,
+  '2026-11-26-0007-deal-imports': dealImports,
 };

@@ -77,6 +77,7 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/imports': { url: '/api/v1/imports', expect: [200] },
   'GET /api/v1/imports/{id}': { url: '/api/v1/imports/:import', expect: [404] },
   'POST /api/v1/imports/{id}/start': { url: '/api/v1/imports/:import/start', body: { mapping: { email: 'email' } }, expect: [404] },
+  'POST /api/v1/imports/{id}/values': { url: '/api/v1/imports/:import/values', body: { mapping: { email: 'email' } }, expect: [404] },
   'POST /api/v1/imports/{id}/cancel': { url: '/api/v1/imports/:import/cancel', expect: [404] },
   'GET /api/v1/imports/{id}/errors': { url: '/api/v1/imports/:import/errors', expect: [404] },
   'GET /api/v1/campaigns': { url: '/api/v1/campaigns?q=secret', expect: [200] },

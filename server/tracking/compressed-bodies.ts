@@ -3,11 +3,11 @@
 // limit applies to the inflated bytes (Fastify counts what this stream emits), so a small zip bomb
 // is refused with 413 like any oversized body.
 import zlib from 'node:zlib';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors.ts';
 
-type Inflating = Readable & { receivedEncodedLength?: number };
+type Inflating = Transform & { receivedEncodedLength?: number };
 
 export function inflateBody(req: FastifyRequest, payload: Readable): Readable {
   const encoding = String(req.headers['content-encoding'] ?? 'identity')

@@ -134,7 +134,10 @@ const salesMetricsRoute = createRoute({
 const campaignsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/campaigns',
-  validateSearch: (s: Record<string, unknown>): CampaignSearch => ({ ...validateListSearch(s), ...(s.view === 'trash' ? { view: 'trash' as const } : {}) }),
+  validateSearch: (s: Record<string, unknown>): CampaignSearch => ({
+    ...validateListSearch(s),
+    ...(s.view === 'trash' ? { view: 'trash' as const } : {}),
+  }),
   component: lazyRouteComponent(() => import('./routes/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
 });
 
@@ -160,8 +163,7 @@ const newFormRoute = createRoute({
 const formRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/forms/$formId',
-  validateSearch: (s: Record<string, unknown>): { tab?: FormTab } =>
-    s.tab === 'submissions' || s.tab === 'share' ? { tab: s.tab } : {},
+  validateSearch: (s: Record<string, unknown>): { tab?: FormTab } => (s.tab === 'submissions' || s.tab === 'share' ? { tab: s.tab } : {}),
   component: lazyRouteComponent(() => import('./routes/forms/FormDetailPage.tsx'), 'FormDetailPage'),
 });
 
@@ -172,7 +174,7 @@ const editFormRoute = createRoute({
 });
 
 export interface ImportSearch {
-  objectType?: 'contact' | 'account';
+  objectType?: 'contact' | 'account' | 'deal';
   id?: string;
 }
 
@@ -180,7 +182,7 @@ const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   validateSearch: (s: Record<string, unknown>): ImportSearch => ({
-    ...(s.objectType === 'contact' || s.objectType === 'account' ? { objectType: s.objectType } : {}),
+    ...(s.objectType === 'contact' || s.objectType === 'account' || s.objectType === 'deal' ? { objectType: s.objectType } : {}),
     ...(typeof s.id === 'string' && /^[0-9a-f-]{36}$/i.test(s.id) ? { id: s.id } : {}),
   }),
   component: lazyRouteComponent(() => import('./routes/imports/ImportPage.tsx'), 'ImportPage'),

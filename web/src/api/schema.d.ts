@@ -5892,7 +5892,7 @@ export interface paths {
             parameters: {
                 query: {
                     fileName?: string;
-                    objectType: "contact" | "account";
+                    objectType: "contact" | "account" | "deal";
                 };
                 header?: never;
                 path?: never;
@@ -6198,7 +6198,7 @@ export interface paths {
         put?: never;
         /**
          * Start an uploaded import with a column mapping
-         * @description Rows are upserted by email (contacts) or domain (accounts). Blank cells leave stored values unchanged.
+         * @description Rows are upserted by email (contacts) or domain (accounts); blank cells leave stored values unchanged. Deals have no natural key: every valid row creates a deal, so importing the same file twice creates its deals twice. For deals, give the pipeline and the value mapping (see /values); owners mapped to "create" become inactive users.
          */
         post: {
             parameters: {
@@ -6216,6 +6216,28 @@ export interface paths {
                         mapping: {
                             [key: string]: string;
                         };
+                        /**
+                         * Format: uuid
+                         * @description Deal imports: the pipeline of rows without a pipeline column (default: the default pipeline).
+                         */
+                        pipelineId?: string;
+                        /** @description Deal imports: what CSV values that matched nothing stand for (see POST /imports/{id}/values). Keys match case-insensitively. */
+                        valueMapping?: {
+                            /**
+                             * @description CSV owner → user id of a member, "create" (a new inactive user of that name or email) or "unassigned".
+                             * @default {}
+                             */
+                            owners?: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * @description CSV stage name → stage id, for names that are not stages of the row’s pipeline.
+                             * @default {}
+                             */
+                            stages?: {
+                                [key: string]: string;
+                            };
+                        };
                     };
                 };
             };
@@ -6227,6 +6249,106 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deal imports: list the stage names and owners of the file that match nothing
+         * @description Reads the whole file with the column mapping you mean to start with. Stage names are matched to the stages of each row's pipeline (case and punctuation ignored), owners to members by email or name. Say what the unknown ones stand for in /start (`valueMapping`); rows with an unknown value left unmapped fail, naming it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The column mapping you mean to start with. */
+                        mapping: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Default: the default pipeline.
+                         */
+                        pipelineId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportDealValues"];
                     };
                 };
                 /** @description Default Response */
@@ -12673,7 +12795,9 @@ export interface components {
                 [key: string]: string;
             } | null;
             /** @enum {string} */
-            objectType: "contact" | "account";
+            objectType: "contact" | "account" | "deal";
+            /** @description Deal imports: the pipeline of rows without a pipeline column. */
+            pipelineId: string | null;
             /** @description The first rows of the file. */
             preview: {
                 [key: string]: string;
@@ -12690,6 +12814,72 @@ export interface components {
             targets: string[];
             totalRows: number | null;
             updated: number;
+            /** @description Deal imports: what CSV stages and owners that matched nothing stand for. */
+            valueMapping: components["schemas"]["ImportValueMapping"] | null;
+        };
+        ImportDealValues: {
+            /**
+             * Format: uuid
+             * @description The pipeline rows without a pipeline column go to.
+             */
+            pipelineId: string;
+            /** @description Rows read. */
+            rows: number;
+            /** @description More than 1,000 distinct unknown values in a column: only the first are listed. */
+            truncated: boolean;
+            unknownOwners: {
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
+            /** @description Pipeline names that match no pipeline: those rows will fail. */
+            unknownPipelines: {
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
+            unknownStages: {
+                /**
+                 * Format: uuid
+                 * @description The pipeline it was looked for in.
+                 */
+                pipelineId: string;
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
+        };
+        ImportDealValuesInput: {
+            /**
+             * Format: uuid
+             * @description The pipeline rows without a pipeline column go to.
+             */
+            pipelineId: string;
+            /** @description Rows read. */
+            rows: number;
+            /** @description More than 1,000 distinct unknown values in a column: only the first are listed. */
+            truncated: boolean;
+            unknownOwners: {
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
+            /** @description Pipeline names that match no pipeline: those rows will fail. */
+            unknownPipelines: {
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
+            unknownStages: {
+                /**
+                 * Format: uuid
+                 * @description The pipeline it was looked for in.
+                 */
+                pipelineId: string;
+                /** @description Rows holding it. */
+                rows: number;
+                value: string;
+            }[];
         };
         ImportInput: {
             created: number;
@@ -12707,7 +12897,9 @@ export interface components {
                 [key: string]: string;
             } | null;
             /** @enum {string} */
-            objectType: "contact" | "account";
+            objectType: "contact" | "account" | "deal";
+            /** @description Deal imports: the pipeline of rows without a pipeline column. */
+            pipelineId: string | null;
             /** @description The first rows of the file. */
             preview: {
                 [key: string]: string;
@@ -12724,6 +12916,28 @@ export interface components {
             targets: string[];
             totalRows: number | null;
             updated: number;
+            /** @description Deal imports: what CSV stages and owners that matched nothing stand for. */
+            valueMapping: components["schemas"]["ImportValueMappingInput"] | null;
+        };
+        ImportValueMapping: {
+            /** @description CSV owner (lowercased) → user id, or "unassigned". */
+            owners: {
+                [key: string]: string;
+            };
+            /** @description CSV stage name (lowercased) → stage id. */
+            stages: {
+                [key: string]: string;
+            };
+        };
+        ImportValueMappingInput: {
+            /** @description CSV owner (lowercased) → user id, or "unassigned". */
+            owners: {
+                [key: string]: string;
+            };
+            /** @description CSV stage name (lowercased) → stage id. */
+            stages: {
+                [key: string]: string;
+            };
         };
         Invitation: {
             /** Format: date-time */

@@ -2,7 +2,7 @@
 // renewals. Pipeline, view and filters live in the URL, so a view can be shared as a link.
 import { Alert, Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { IconLayoutKanban, IconList, IconPlus, IconRefresh, IconSettings } from '@tabler/icons-react';
+import { IconFileImport, IconLayoutKanban, IconList, IconPlus, IconRefresh, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/problem.ts';
 import { PageHeader } from '../../layout/PageHeader.tsx';
@@ -42,6 +42,11 @@ export function DealsPage() {
             {isAdmin && (
               <ButtonLink variant="default" leftSection={<IconSettings size={16} />} to="/settings/pipelines">
                 Pipelines
+              </ButtonLink>
+            )}
+            {canWrite && (
+              <ButtonLink variant="default" leftSection={<IconFileImport size={16} />} to="/import" search={{ objectType: 'deal' }}>
+                Import deals
               </ButtonLink>
             )}
             {canWrite && (

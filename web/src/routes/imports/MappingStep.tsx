@@ -1,8 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconArrowRight, IconInfoCircle } from '@tabler/icons-react';
 import type { Import } from '../../api/client.ts';
-import { useCustomFields } from '../../queries/custom-fields.ts';
-import { targetLabel } from './targets.ts';
+import { targetLabel, useImportFields } from './targets.ts';
 
 const SKIP = '__skip__';
 
@@ -18,6 +17,7 @@ export function mappingProblems(objectType: Import['objectType'], mapping: Recor
   if (objectType === 'account' && !targets.some((t) => t === 'domain' || t === 'name')) {
     problems.push('Map a column to Domain (to match existing accounts), or at least to Name.');
   }
+  if (objectType === 'deal' && !targets.includes('name')) problems.push('Map a column to Deal name: every deal needs one.');
   return problems;
 }
 
@@ -27,20 +27,25 @@ export function MappingStep({
   onChange,
   onBack,
   onNext,
+  nextLabel = 'Continue to review',
 }: {
   imp: Import;
   mapping: Record<string, string>;
   onChange: (m: Record<string, string>) => void;
   onBack: () => void;
   onNext: () => void;
+  nextLabel?: string;
 }) {
-  const { fields } = useCustomFields(imp.objectType);
+  const fields = useImportFields(imp.objectType);
   const used = new Map(
     Object.entries(mapping)
       .filter(([, t]) => t)
       .map(([h, t]) => [t, h]),
   );
-  const options = [{ value: SKIP, label: "Don't import" }, ...imp.targets.map((t) => ({ value: t, label: targetLabel(t, fields) }))];
+  const options = [
+    { value: SKIP, label: "Don't import" },
+    ...imp.targets.map((t) => ({ value: t, label: targetLabel(t, fields, imp.objectType) })),
+  ];
   const mappedCount = imp.headers.filter((h) => mapping[h]).length;
   const problems = mappingProblems(imp.objectType, mapping);
   const matchKey = imp.objectType === 'contact' ? 'email' : 'domain';
@@ -54,10 +59,16 @@ export function MappingStep({
             {mappedCount} of {imp.headers.length} columns will be imported. Suggestions come from the column names.
           </Text>
         </Stack>
-        {!Object.values(mapping).includes(matchKey) && (
+        {imp.objectType === 'deal' ? (
           <Badge color="yellow" variant="light" size="lg">
-            No {matchKey} column: every row creates a new {imp.objectType}
+            Each row creates a new deal
           </Badge>
+        ) : (
+          !Object.values(mapping).includes(matchKey) && (
+            <Badge color="yellow" variant="light" size="lg">
+              No {matchKey} column: every row creates a new {imp.objectType}
+            </Badge>
+          )
         )}
       </Group>
       <Table verticalSpacing="sm" horizontalSpacing="lg" data-testid="mapping-table">
@@ -124,7 +135,7 @@ export function MappingStep({
             Start over
           </Button>
           <Button onClick={onNext} disabled={problems.length > 0}>
-            Continue to review
+            {nextLabel}
           </Button>
         </Group>
       </Stack>

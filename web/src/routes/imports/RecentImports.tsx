@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AnchorLink } from '../../components/links.tsx';
 import { api, unwrap, type Import } from '../../api/client.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { OBJECT_LABELS } from './targets.ts';
 
 export const STATUS_COLORS: Record<Import['status'], string> = {
   uploaded: 'gray',
@@ -54,7 +55,7 @@ export function RecentImports() {
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>
-                    <Text fz="sm">{imp.objectType === 'contact' ? 'Contacts' : 'Accounts'}</Text>
+                    <Text fz="sm">{OBJECT_LABELS[imp.objectType]}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Badge color={STATUS_COLORS[imp.status]} variant="light">

@@ -3,14 +3,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { api, unwrap, type Import } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
-import { useCustomFields } from '../../queries/custom-fields.ts';
 import { formatBytes, formatNumber } from '../../lib/format.ts';
 import { DetailField } from '../../components/DetailField.tsx';
-import { targetLabel } from './targets.ts';
+import { targetLabel, useImportFields } from './targets.ts';
+import type { DealChoices } from './ValuesStep.tsx';
 
-export function ReviewStep({ imp, mapping, onBack }: { imp: Import; mapping: Record<string, string>; onBack: () => void }) {
+export function ReviewStep({
+  imp,
+  mapping,
+  deal,
+  onBack,
+}: {
+  imp: Import;
+  mapping: Record<string, string>;
+  /** deal imports: the pipeline and the answers of the values step */
+  deal?: DealChoices;
+  onBack: () => void;
+}) {
   const queryClient = useQueryClient();
-  const { fields } = useCustomFields(imp.objectType);
+  const fields = useImportFields(imp.objectType);
   const mapped = imp.headers.filter((h) => mapping[h]);
   const skipped = imp.headers.filter((h) => !mapping[h]);
   const noun = imp.objectType === 'contact' ? 'contact' : 'account';
@@ -21,7 +32,12 @@ export function ReviewStep({ imp, mapping, onBack }: { imp: Import; mapping: Rec
       unwrap(
         api.POST('/api/v1/imports/{id}/start', {
           params: { path: { id: imp.id } },
-          body: { mapping: Object.fromEntries(imp.headers.map((h) => [h, mapping[h] ?? ''])) },
+          body: {
+            mapping: Object.fromEntries(imp.headers.map((h) => [h, mapping[h] ?? ''])),
+            ...(imp.objectType === 'deal' && deal
+              ? { pipelineId: deal.pipelineId, valueMapping: { stages: deal.stages, owners: deal.owners } }
+              : {}),
+          },
         }),
       ),
     onSuccess: (started) => {
@@ -51,16 +67,36 @@ export function ReviewStep({ imp, mapping, onBack }: { imp: Import; mapping: Rec
               </ThemeIcon>
             }
           >
-            <List.Item>
-              Each row is matched by <b>{key}</b>: {key === 'email' ? 'an email' : 'a domain'} already in Tandem updates that {noun}; a new
-              one creates {noun === 'account' ? 'an' : 'a'} {noun}.
-            </List.Item>
-            <List.Item>Blank cells keep the values already stored: an import never erases data.</List.Item>
+            {imp.objectType === 'deal' ? (
+              <>
+                <List.Item>
+                  Each valid row creates a <b>new deal</b>. Deals are not matched to existing ones: importing the same file again creates
+                  its deals again.
+                </List.Item>
+                <List.Item>
+                  Created and close dates are kept: a won or lost deal is created on its created date and closes on its close date, in its
+                  stage history too, so win rate and cycle length reflect the old CRM.
+                </List.Item>
+                <List.Item>Companies are matched by domain, then by name, and created when they do not exist yet.</List.Item>
+              </>
+            ) : (
+              <>
+                <List.Item>
+                  Each row is matched by <b>{key}</b>: {key === 'email' ? 'an email' : 'a domain'} already in Tandem updates that {noun}; a
+                  new one creates {noun === 'account' ? 'an' : 'a'} {noun}.
+                </List.Item>
+                <List.Item>Blank cells keep the values already stored: an import never erases data.</List.Item>
+              </>
+            )}
             {imp.objectType === 'contact' && mapped.some((h) => mapping[h] === 'accountName' || mapping[h] === 'accountDomain') && (
               <List.Item>Companies named in the file are linked, and created when they do not exist yet.</List.Item>
             )}
             <List.Item>
-              Rows with problems (an invalid email, an unknown option) are skipped and listed in a downloadable error report.
+              Rows with problems (
+              {imp.objectType === 'deal'
+                ? 'a blank name, an unknown stage left unmapped, a date that is not a date'
+                : 'an invalid email, an unknown option'}
+              ) are skipped and listed in a downloadable error report.
             </List.Item>
             {skipped.length > 0 && <List.Item>Not imported: {skipped.join(', ')}.</List.Item>}
           </List>
@@ -74,7 +110,7 @@ export function ReviewStep({ imp, mapping, onBack }: { imp: Import; mapping: Rec
                 <Table.Tr>
                   {mapped.map((h) => (
                     <Table.Th key={h} style={{ whiteSpace: 'nowrap' }}>
-                      {targetLabel(mapping[h], fields)}
+                      {targetLabel(mapping[h], fields, imp.objectType)}
                     </Table.Th>
                   ))}
                 </Table.Tr>
@@ -86,7 +122,7 @@ export function ReviewStep({ imp, mapping, onBack }: { imp: Import; mapping: Rec
                       <Table.Td key={h} style={{ whiteSpace: 'nowrap', maxWidth: 240, overflow: 'hidden', textOverflow: 'ellipsis' }}>
                         {row[h] || (
                           <Text span c="dimmed" fz="xs">
-                            keeps stored value
+                            {imp.objectType === 'deal' ? 'empty' : 'keeps stored value'}
                           </Text>
                         )}
                       </Table.Td>

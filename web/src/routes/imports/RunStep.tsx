@@ -32,12 +32,15 @@ export function RunStep({ imp, onAnother }: { imp: Import; onAnother: () => void
   const active = imp.status === 'queued' || imp.status === 'running';
   const done = imp.status === 'completed';
   const rate = rowsPerSecond(imp);
-  const list = imp.objectType === 'contact' ? '/contacts' : '/accounts';
+  const list = imp.objectType === 'contact' ? '/contacts' : imp.objectType === 'account' ? '/accounts' : '/deals';
 
   // when the import finishes, lists and counts elsewhere are stale
   useEffect(() => {
     if (!active) {
-      void queryClient.invalidateQueries({ queryKey: [imp.objectType === 'contact' ? 'contacts' : 'accounts'] });
+      void queryClient.invalidateQueries({
+        queryKey: [imp.objectType === 'contact' ? 'contacts' : imp.objectType === 'account' ? 'accounts' : 'deals'],
+      });
+      if (imp.objectType === 'deal') void queryClient.invalidateQueries({ queryKey: ['users'] });
       void queryClient.invalidateQueries({ queryKey: ['imports', 'recent'] });
       void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     }
@@ -109,7 +112,7 @@ export function RunStep({ imp, onAnother }: { imp: Import; onAnother: () => void
 
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Counter label="Created" value={imp.created} color="teal" testId="import-created" />
-          <Counter label="Updated" value={imp.updated} color="brand" testId="import-updated" />
+          {imp.objectType !== 'deal' && <Counter label="Updated" value={imp.updated} color="brand" testId="import-updated" />}
           <Counter label="Failed" value={imp.failed} color={imp.failed ? 'red' : undefined} testId="import-failed" />
         </SimpleGrid>
 
@@ -141,9 +144,15 @@ export function RunStep({ imp, onAnother }: { imp: Import; onAnother: () => void
             <Button variant="default" onClick={onAnother}>
               Import another file
             </Button>
-            <ButtonLink to={list} search={{ sort: '-updatedAt' }}>
-              View {imp.objectType === 'contact' ? 'contacts' : 'accounts'}
-            </ButtonLink>
+            {list === '/deals' ? (
+              <ButtonLink to="/deals" search={imp.pipelineId ? { pipelineId: imp.pipelineId } : {}}>
+                View deals
+              </ButtonLink>
+            ) : (
+              <ButtonLink to={list} search={{ sort: '-updatedAt' }}>
+                View {imp.objectType === 'contact' ? 'contacts' : 'accounts'}
+              </ButtonLink>
+            )}
           </Group>
         )}
       </Stack>

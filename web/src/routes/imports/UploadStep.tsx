@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
-import { IconBuilding, IconFileSpreadsheet, IconUpload, IconUsers, IconX } from '@tabler/icons-react';
+import { IconBuilding, IconFileSpreadsheet, IconTargetArrow, IconUpload, IconUsers, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Import } from '../../api/client.ts';
 import { usePermissions } from '../../session/session.ts';
@@ -77,13 +77,23 @@ export function UploadStep({
                   </Group>
                 ),
               },
+              {
+                value: 'deal',
+                label: (
+                  <Group gap={6} justify="center" wrap="nowrap">
+                    <IconTargetArrow size={16} /> Deals
+                  </Group>
+                ),
+              },
             ]}
-            w={320}
+            w={440}
           />
           <Text fz="sm" c="dimmed">
             {objectType === 'contact'
               ? 'People are matched by email: a known email updates that contact, a new one creates a contact.'
-              : 'Companies are matched by domain: a known domain updates that account, a new one creates an account.'}
+              : objectType === 'account'
+                ? 'Companies are matched by domain: a known domain updates that account, a new one creates an account.'
+                : 'Bring a pipeline from another CRM: each row creates a deal, with its stage, owner, company and its own created and close dates (so win rates and cycle lengths stay right). Deals are not matched: importing the same file twice creates its deals twice.'}
           </Text>
         </Stack>
 
