@@ -1,15 +1,13 @@
-// Writes one batch of a deal import inside the batch's transaction. Accounts are found or created
-// set-based for the whole batch; each deal then goes through createDeal (its created_at and first
-// stage-history row at the CSV's created date) and, when it is won or lost, through moveDeals into
-// that stage at the CSV's close date, so win rate, cycle length and stage conversion computed on an
+// Writes one batch of a deal import inside the batch's transaction, set-based: accounts are found or
+// created for the whole batch, then the deals go in through insertDeals (created_at and the first
+// stage-history row at the CSV's created date; a won or lost deal created in the first open stage and
+// closed at the CSV's close date), so win rate, cycle length and stage conversion computed on an
 // imported history are the source CRM's. Deals have no natural key: every valid row creates a deal.
 import { sql } from 'kysely';
 import type { DbOrTrx, Trx } from '../platform/db.ts';
 import { AppError, type FieldError } from '../platform/errors.ts';
 import { listPipelines } from '../pipelines/pipelines.store.ts';
-import { createDeal } from '../deals/create-deal.ts';
-import { moveDeals } from '../deals/move-deal.ts';
-import { replaceLineItems } from '../deals/line-items.ts';
+import { insertDeals } from '../deals/insert-deals.ts';
 import { ensureAccountsByDomain, ensureAccountsByName } from '../accounts/ensure-accounts.ts';
 import type { ImportValueMapping } from '../db-schema.ts';
 import { dealRowContext, mapDealRow, type DealRowContext, type MappedDeal } from './map-deal-row.ts';
@@ -138,52 +136,29 @@ export async function writeDealRows(
     records.map((r) => r.deal),
   );
 
-  const owners: Array<{ id: string; owner: string }> = [];
-  let created = 0;
-  for (const [i, { index, deal: d }] of records.entries()) {
-    let dealId: string;
-    try {
-      const deal = await createDeal(
-        trx,
-        workspaceId,
-        {
-          name: d.name,
-          pipelineId: d.stage.pipelineId,
-          stageId: (d.openStage ?? d.stage).id,
-          ...(d.amount !== null ? { amount: d.amount } : {}),
-          ...(d.currency ? { currency: d.currency } : {}),
-          expectedCloseDate: d.expectedCloseDate ?? null,
-          // set below for every owner, active or not (createDeal only takes active members)
-          ownerId: null,
-          accountId: accountIds[i] ?? null,
-          ...(d.dealType ? { dealType: d.dealType } : {}),
-        },
-        d.createdAt ? { at: d.createdAt } : {},
-      );
-      dealId = deal.id;
-    } catch (err) {
-      // createDeal checks everything before it writes, so the transaction is still usable
-      if (!(err instanceof AppError)) throw err;
-      failures.push({ index, errors: err.errors.length ? err.errors : [{ path: 'row', message: err.message }] });
-      continue;
-    }
-    if (d.openStage) {
+  // set-based, with the rules createDeal and moveDeal keep for one deal (see insertDeals); every
+  // reference was resolved above (stages, owners of any status, accounts, products, close reasons)
+  await insertDeals(
+    trx,
+    workspaceId,
+    records.map(({ deal: d }, i) => ({
+      name: d.name,
+      pipelineId: d.stage.pipelineId,
+      stage: d.stage,
+      createdInStageId: d.openStage?.id ?? null,
+      amount: d.amount ?? 0,
+      currency: d.currency ?? null,
+      expectedCloseDate: d.expectedCloseDate ?? null,
+      ownerId: d.ownerId ?? null,
+      accountId: accountIds[i] ?? null,
+      dealType: d.dealType ?? null,
+      createdAt: d.createdAt ?? null,
+      closedAt: d.closeAt ?? null,
       // won/lost: the import's own reason, or none (the source CRM did not say why; see README)
-      await moveDeals(trx, workspaceId, [dealId], d.stage, { closeReasonId: d.closeReasonId, at: d.closeAt });
-    }
-    if (d.product) {
-      await replaceLineItems(trx, workspaceId, { id: dealId, currency: d.currency ?? 'USD' }, [
-        { productId: d.product.id, quantity: 1, unitPrice: d.amount ?? d.product.unitPrice, discountPercent: 0 },
-      ]);
-    }
-    if (d.ownerId) owners.push({ id: dealId, owner: d.ownerId });
-    created++;
-  }
-  if (owners.length) {
-    await sql`
-      UPDATE deals d SET owner_id = t.owner
-      FROM unnest(${owners.map((o) => o.id)}::uuid[], ${owners.map((o) => o.owner)}::uuid[]) AS t(id, owner)
-      WHERE d.workspace_id = ${workspaceId} AND d.id = t.id`.execute(trx);
-  }
+      closeReasonId: d.closeReasonId,
+      lineItem: d.product ? { productId: d.product.id, name: d.product.name, unitPrice: d.amount ?? d.product.unitPrice } : null,
+    })),
+  );
+  const created = records.length;
   return { created, failures: failures.sort((a, b) => a.index - b.index) };
 }
