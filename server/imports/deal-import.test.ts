@@ -47,6 +47,7 @@ describe('deal import', () => {
     stages = Object.fromEntries(pipelines[0].stages.map((s: { name: string; id: string }) => [s.name, s.id]));
     ritaId = await ws.addUser('sales', 'rita@dealimport.test', 'Rita Rep');
     globexId = (await ws.api.post('/api/v1/accounts', { name: 'Globex', domain: 'globex.test' })).body.id;
+    expect((await ws.api.post('/api/v1/contacts', { email: 'hank@globex.test', lifecycleStage: 'opportunity' })).status).toBe(201);
     expect((await ws.api.post('/api/v1/products', { name: 'Platform', sku: 'PLT-1', unitPrice: 1500 })).status).toBe(201);
   });
 
@@ -116,6 +117,9 @@ describe('deal import', () => {
     expect(new Date(deals.Alpha.createdAt).toISOString()).toBe('2025-01-10T00:00:00.000Z');
     expect(new Date(deals.Alpha.closedAt).toISOString()).toBe('2025-02-19T00:00:00.000Z');
     expect(deals.Alpha.forecastCategory).toBe('closed');
+    // a won deal makes its account's contacts customers, as a win on the board does
+    const hank = (await ws.api.get('/api/v1/contacts?q=hank')).body.data[0];
+    expect(hank).toMatchObject({ email: 'hank@globex.test', lifecycleStage: 'customer' });
     expect(new Date(deals.Beta.closedAt).toISOString()).toBe('2025-03-03T00:00:00.000Z');
     expect(deals.Beta.account.name).toBe('Initech');
     expect(deals.Zeta.accountId).toBe(deals.Beta.accountId);
