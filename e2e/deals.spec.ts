@@ -114,6 +114,20 @@ describe('deals board', () => {
     await screenshot(page, 'deal-detail');
   });
 
+  it('deleting the deal from its page can be undone, back to the same page', async () => {
+    const dealUrl = page.url();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Delete deal' }).click();
+    await page.getByRole('dialog').getByText('You can undo right after deleting').waitFor();
+    await page.getByTestId('confirm-button').click();
+    await page.getByText('Penetrode rollout deleted').waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/deals');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Deal restored').waitFor();
+    await expect.poll(() => page.url()).toBe(dealUrl);
+    await page.getByTestId('deal-history').getByText('Qualification → Closed won').waitFor();
+  });
+
   it('lists the same deals, sortable', async () => {
     await page.goto(`${tandem.url}/deals?view=list&sort=-amount`);
     const rows = page.getByTestId('deals-table').locator('tbody tr');
