@@ -109,14 +109,15 @@ function techStack(rng: Rng, employees: number): string[] {
 
 const MID_MARKET_PLANS = weightedKeys<Plan>({ Starter: 20, Growth: 65, Enterprise: 15 });
 
-function planFor(rng: Rng, employees: number): Plan {
+/** The paid plan a company of this size buys (deals in the sales step use it too). */
+export function planFor(rng: Rng, employees: number): Plan {
   if (employees < 100) return rng.chance(0.7) ? 'Starter' : 'Growth';
   if (employees < 1000) return MID_MARKET_PLANS(rng);
   return rng.chance(0.65) ? 'Enterprise' : 'Growth';
 }
 
 /** Annual contract value: seat-based tiers that grow with company size. */
-function arrFor(rng: Rng, plan: Plan, employees: number): number {
+export function arrFor(rng: Rng, plan: Plan, employees: number): number {
   const sizeFactor = Math.log10(Math.max(10, employees)); // 1 (10 people) … 4.8 (60k)
   const base =
     plan === 'Starter' ? 4_000 + 2_500 * sizeFactor : plan === 'Growth' ? 9_000 + 11_000 * sizeFactor : 40_000 + 55_000 * sizeFactor;

@@ -1,5 +1,6 @@
 // `tandem demo`: a workspace for "Northwind Analytics", a B2B SaaS company selling a data analytics
-// product, with 18 months of history ending today — team, custom fields, companies, people, notes.
+// product, with 18 months of history ending today — team, custom fields, companies, people, notes,
+// website traffic and campaigns, and sales (products, pipelines, deals, activities, quotas).
 // The data comes from seeded generators (pure, see the files next to this one) and is written by an
 // ordered list of steps sharing one context; later features append their own step to DEMO_STEPS
 // (before `indexes`) and read the team, accounts and contacts that earlier steps left in the context.
@@ -17,6 +18,7 @@ import { accountsStep } from './steps/seed-accounts.ts';
 import { contactsStep } from './steps/seed-contacts.ts';
 import { notesStep } from './steps/seed-notes.ts';
 import { websiteStep } from './steps/seed-website.ts';
+import { salesStep } from './steps/seed-sales.ts';
 import { indexesStep } from './steps/seed-indexes.ts';
 
 export interface DemoOptions {
@@ -34,7 +36,7 @@ export interface DemoOptions {
   steps?: readonly SeedStep[];
 }
 
-export const DEMO_STEPS: readonly SeedStep[] = [teamStep, customFieldsStep, accountsStep, contactsStep, notesStep, websiteStep, indexesStep];
+export const DEMO_STEPS: readonly SeedStep[] = [teamStep, customFieldsStep, accountsStep, contactsStep, notesStep, websiteStep, salesStep, indexesStep];
 
 export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ workspaceId: string; userId: string; apiKey: string }> {
   // commander hands over an option's default unparsed ('5000'), so coerce here
