@@ -279,4 +279,5 @@ describe('tandem demo: sales', () => {
       expect(work.body.overdue + work.body.today + work.body.upcoming, ae.user_id).toBeGreaterThan(0);
     }
   });
+
 });
