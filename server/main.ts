@@ -110,7 +110,7 @@ program
 
 program
   .command('demo')
-  .description('Create a demo workspace: 18 months of a B2B company (companies, people, custom fields, notes)')
+  .description('Create a demo workspace: 18 months of a B2B company (companies, people, notes, website traffic, campaigns, deals, activities, quotas)')
   .addOption(new Option('--contacts <n>', 'number of contacts').default(5000).argParser(positiveInteger('--contacts')))
   .option('--workspace <name>', 'workspace name', 'Northwind Analytics (demo)')
   .option('--email <email>', 'admin email to sign in with', 'demo@tandem.local')
