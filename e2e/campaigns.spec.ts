@@ -69,7 +69,7 @@ describe('campaigns and channels', () => {
 
   it('adds a channel rule, tests it before saving, and saves it', async () => {
     await page.goto(`${tandem.url}/settings/channels`);
-    await page.getByText('Default rules').waitFor();
+    await page.getByText('Default rules', { exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Landing URL' }).fill('https://acme-robotics.test/?utm_source=hardware-fm&utm_medium=audio');
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await expect.poll(() => page.getByTestId('channel-test-result').textContent()).toContain('no rule matched');
@@ -92,13 +92,13 @@ describe('campaigns and channels', () => {
 
     await page.reload();
     await page.getByTestId('channel-rule-row').first().getByText('Podcasts').waitFor();
-    expect(await page.getByText('Default rules').count()).toBe(0);
+    expect(await page.getByText('Default rules', { exact: true }).count()).toBe(0);
   });
 
   it('resets to the default rules', async () => {
     await page.getByRole('button', { name: 'Reset to defaults' }).click();
     await page.getByTestId('confirm-button').click();
-    await page.getByText('Default rules').waitFor();
+    await page.getByText('Default rules', { exact: true }).waitFor();
     expect(await page.getByTestId('channel-rule-row').first().textContent()).toContain('Email');
   });
 });

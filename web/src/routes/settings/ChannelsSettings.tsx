@@ -42,7 +42,8 @@ export function ChannelsSettings() {
   const afterSave = (data: { data: ChannelRule[]; isDefault: boolean }) => {
     queryClient.setQueryData(['channel-rules'], data);
     void queryClient.invalidateQueries({ queryKey: ['channels'] });
-    setDraft(keyed(data.data));
+    // the draft is rebuilt from the saved rules by the effect above, as on first load
+    setDraft(null);
     setHighlight(null);
   };
   const save = useMutation({
