@@ -355,8 +355,8 @@ export interface TrackingInboxTable {
   source_id: string | null;
   received_at: Timestamp;
   event_count: number;
-  /** A JSON array of TrackedEvents (server/tracking/tracked-event.ts). */
-  payload: ColumnType<unknown[], string, string>;
+  /** A JSON array of TrackedEvents (server/tracking/tracked-event.ts), as text: written by JSON.stringify. */
+  payload: string;
   failed_at: NullableTimestamp;
   error: string | null;
 }

@@ -11,8 +11,8 @@ export interface LoadOptions {
   writeKey: string;
   batches: number;
   clients: number;
-  /** The JSON body of batch b (built when sent). */
-  body(b: number): string;
+  /** The JSON body of batch b. */
+  body(b: number): string | Buffer;
   /** Resend failed batches after `waitForServer` resolves (crash test); otherwise count them as failed. */
   retry?: { waitForServer(): Promise<void> };
   /** Called after each acknowledged batch, with how many are acknowledged so far. */
@@ -39,7 +39,7 @@ export interface LoadResult {
   failedBatches: number[];
 }
 
-function post(agent: http.Agent, url: URL, auth: string, body: string): Promise<{ status: number; text: string }> {
+function post(agent: http.Agent, url: URL, auth: string, body: string | Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,

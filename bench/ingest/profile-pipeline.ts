@@ -71,11 +71,11 @@ recording = true;
 for (;;) {
   const t0 = performance.now();
   const n = await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ payload: TrackedEvent[] | TrackedEvent }>`
+    const { rows } = await sql<{ payload: string }>`
       DELETE FROM tracking_inbox WHERE workspace_id = ${ws} AND id IN (
         SELECT id FROM tracking_inbox WHERE workspace_id = ${ws} ORDER BY id LIMIT ${Math.max(1, Math.round(processBatch / requestSize))})
       RETURNING payload`.execute(trx);
-    const batch = rows.flatMap((r) => r.payload);
+    const batch = rows.flatMap((r) => JSON.parse(r.payload) as TrackedEvent[]);
     const t1 = performance.now();
     tp.fetch += t1 - t0;
     if (batch.length) await processEvents(trx, ws, batch);

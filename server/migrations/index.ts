@@ -10,6 +10,7 @@ import * as activities from './2026-11-26-0005-activities.ts';
 import * as quotas from './2026-11-26-0006-quotas.ts';
 import * as dealImports from './2026-11-26-0007-deal-imports.ts';
 import * as contactsMergedIntoIndex from './2026-11-26-0008-contacts-merged-into-index.ts';
+import * as inboxPayloadText from './2026-11-26-0009-inbox-payload-text.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0006-quotas': quotas,
   '2026-11-26-0007-deal-imports': dealImports,
   '2026-11-26-0008-contacts-merged-into-index': contactsMergedIntoIndex,
+  '2026-11-26-0009-inbox-payload-text': inboxPayloadText,
 };

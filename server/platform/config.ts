@@ -23,6 +23,11 @@ export interface Config {
   databasePoolSize: number;
   /** Months of events kept (whole monthly partitions are dropped after); 0 keeps them forever. */
   eventRetentionMonths: number;
+  /**
+   * During a burst of tracking requests, processing of the inbox steps aside until the oldest waiting
+   * event is this many seconds old (server/tracking/processing-pace.ts); 0: never.
+   */
+  trackingMaxDeferSeconds: number;
   /** Form submissions accepted per minute from one IP address to one form (spam guard). */
   formRateLimit: number;
   /**
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: env.TANDEM_WORKER !== 'false',
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
     eventRetentionMonths: Number(env.EVENT_RETENTION_MONTHS ?? 25),
+    trackingMaxDeferSeconds: Number(env.TRACKING_MAX_DEFER_SECONDS ?? 60),
     formRateLimit: Number(env.FORM_RATE_LIMIT ?? 10),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };

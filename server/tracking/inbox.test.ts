@@ -71,15 +71,15 @@ describe('inbox processing', () => {
     const bad = { ...normalized, messageId: 'poison-1', timestamp: 'not a time' };
     const fine = { ...normalized, messageId: 'poison-2', timestamp: new Date().toISOString() };
     await sql`INSERT INTO tracking_inbox (workspace_id, source_id, event_count, payload) VALUES
-      (${ws.workspaceId}, ${source.id}, 2, ${JSON.stringify([bad, fine])}::json)`.execute(db());
+      (${ws.workspaceId}, ${source.id}, 2, ${JSON.stringify([bad, fine])})`.execute(db());
     expect((await sendTracking(server, source.writeKey, 'batch', { batch: [{ ...good, messageId: 'poison-ok' }] })).status).toBe(200);
     await processTracking(server, ws);
     const stored = (await ws.api.get('/api/v1/events?filter[anonymousId]=poison')).body.data.map((e: { messageId: string }) => e.messageId);
     expect(stored.sort()).toEqual(['poison-2', 'poison-ok']);
-    const failed = await sql<{ error: string; payload: Array<{ messageId: string }> }>`
+    const failed = await sql<{ error: string; payload: string }>`
       SELECT error, payload FROM tracking_inbox WHERE workspace_id = ${ws.workspaceId} AND failed_at IS NOT NULL`.execute(db());
     expect(failed.rows).toHaveLength(1);
-    expect(failed.rows[0].payload.map((e) => e.messageId)).toEqual(['poison-1']);
+    expect((JSON.parse(failed.rows[0].payload) as Array<{ messageId: string }>).map((e) => e.messageId)).toEqual(['poison-1']);
     expect(failed.rows[0].error).toMatch(/time/i);
   });
 });

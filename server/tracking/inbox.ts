@@ -47,7 +47,20 @@ export async function acceptEvents(
       ON CONFLICT (name, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
     )
     INSERT INTO tracking_inbox (workspace_id, source_id, received_at, event_count, payload)
-    VALUES (${workspaceId}, ${sourceId}, ${receivedAt}, ${events.length}, ${JSON.stringify(events)}::json)`.execute(db);
+    VALUES (${workspaceId}, ${sourceId}, ${receivedAt}, ${events.length}, ${JSON.stringify(events)})`.execute(db);
+}
+
+/** When the oldest event still waiting in the workspace's inbox arrived (null: none waits). */
+export async function oldestWaitingEvent(db: Db, workspaceId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('tracking_inbox')
+    .select('received_at')
+    .where('workspace_id', '=', workspaceId)
+    .where('failed_at', 'is', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.received_at ?? null;
 }
 
 /** The job gives up its dedupe key, so the next request arms a new job. See the header. */
@@ -105,12 +118,12 @@ async function processRows(db: Db, ws: string, batchSize: number, onlyId?: numbe
     // = ANY(ARRAY(…)): the pick runs once, whatever the planner believes about the inbox. A queue's
     // statistics are always stale; with `IN (…)` and an estimate of one row, PostgreSQL re-ran the
     // pick for every inbox row (a nested loop: 8 s per batch with 1,700 rows waiting, measured).
-    const { rows } = await sql<{ id: number; payload: TrackedEvent[] }>`
+    const { rows } = await sql<{ id: number; payload: string }>`
       DELETE FROM tracking_inbox WHERE workspace_id = ${ws} AND failed_at IS NULL AND id = ANY(ARRAY(${pick}))
       RETURNING id, payload`.execute(trx);
     if (rows.length === 0) return 0;
     rows.sort((a, b) => a.id - b.id);
-    const events = rows.flatMap((r) => r.payload);
+    const events = rows.flatMap((r) => JSON.parse(r.payload) as TrackedEvent[]);
     await processEvents(trx, ws, events);
     return events.length;
   });
@@ -150,7 +163,7 @@ async function processEventByEvent(db: Db, ws: string, row: { id: number; source
     .where('id', '=', row.id)
     .executeTakeFirst();
   if (!found) return 0;
-  const events = found.payload as TrackedEvent[];
+  const events = JSON.parse(found.payload) as TrackedEvent[];
   const failed: TrackedEvent[] = [];
   let error = '';
   for (const event of events) {

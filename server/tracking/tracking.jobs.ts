@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineJob, enqueue } from '../platform/jobs.ts';
 import type { Db } from '../platform/db.ts';
-import { dedupeKeyFor, disarm, PROCESS_INBOX_JOB, PROCESS_MAX_ATTEMPTS, processTrackingInbox } from './inbox.ts';
+import { dedupeKeyFor, disarm, oldestWaitingEvent, PROCESS_INBOX_JOB, PROCESS_MAX_ATTEMPTS, processTrackingInbox } from './inbox.ts';
+import { paceProcessing } from './processing-pace.ts';
 import { maintainEventPartitions } from './event-partitions.ts';
 import { refreshTrackingStatistics } from './tracking-statistics.ts';
 
@@ -17,8 +18,22 @@ export const processInbox = defineJob({
   async handler({ db, app, job, heartbeat, log }, { workspaceId }) {
     // PGlite shares one connection with the API: smaller transactions keep requests flowing
     const batchSize = app.engine === 'pglite' ? 250 : 2000;
-    // statistics follow the tables' growth batch by batch: one run can take a million events
-    const afterBatch = (events: number) => refreshTrackingStatistics(db, events);
+    let lastBeat = Date.now();
+    const onWait = async () => {
+      if (Date.now() - lastBeat < 5000) return;
+      lastBeat = Date.now();
+      await heartbeat();
+    };
+    const afterBatch = async (events: number) => {
+      // statistics follow the tables' growth batch by batch: one run can take a million events
+      await refreshTrackingStatistics(db, events);
+      // a full batch means a backlog: during a burst of requests, let them go first (processing-pace.ts)
+      const paced = await paceProcessing(events >= batchSize, () => oldestWaitingEvent(db, workspaceId), {
+        maxLagSeconds: app.config.trackingMaxDeferSeconds,
+        onWait,
+      });
+      if (paced.deferredMs > 1000) log.debug({ workspaceId, ...paced }, 'tracking processing deferred to requests');
+    };
     let total = await processTrackingInbox(db, workspaceId, { batchSize, heartbeat, afterBatch });
     await disarm(db, job.id, workspaceId);
     total += await processTrackingInbox(db, workspaceId, { batchSize, heartbeat, afterBatch });
