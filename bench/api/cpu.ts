@@ -48,14 +48,47 @@ async function backendPids(pool: pg.Pool): Promise<number[]> {
   return rows.map((r) => r.pid);
 }
 
+/**
+ * The CPU ticks of the benchmark database's backends since `start()`, sampled every `everyMs`: a
+ * backend that ends mid-run (a pool closing an idle connection) keeps the ticks it was last seen with.
+ */
+function backendTicks(pool: pg.Pool, everyMs = 500) {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async () => {
+    for (const pid of await backendPids(pool)) {
+      const ticks = processTicks(pid);
+      // a backend that started during the run counts from zero
+      if (!first.has(pid)) first.set(pid, started ? 0 : ticks);
+      last.set(pid, ticks);
+    }
+  };
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    async start() {
+      await sample();
+      started = true;
+      timer = setInterval(() => void sample().catch(() => {}), everyMs);
+    },
+    async stop(): Promise<number> {
+      clearInterval(timer);
+      await sample();
+      let ticks = 0;
+      for (const [pid, t] of last) ticks += Math.max(0, t - (first.get(pid) ?? 0));
+      return ticks;
+    },
+  };
+}
+
 /** Measures `fn` (which returns the number of requests it served). Postgres pids are read from `pool`. */
 export async function withCpuShare<T extends { requests: number }>(
   pool: pg.Pool,
   serverPid: number | undefined,
   fn: () => Promise<T>,
 ): Promise<T & { cpu: CpuShare }> {
-  const pidsBefore = await backendPids(pool);
-  const pgBefore = new Map(pidsBefore.map((p) => [p, processTicks(p)]));
+  const backends = backendTicks(pool);
+  await backends.start();
   const serverBefore = serverPid ? processTicks(serverPid) : 0;
   const machineBefore = machineTicks();
   const clientBefore = process.cpuUsage();
@@ -65,10 +98,7 @@ export async function withCpuShare<T extends { requests: number }>(
   const client = process.cpuUsage(clientBefore);
   const machineAfter = machineTicks();
   const serverMsTotal = serverPid ? (processTicks(serverPid) - serverBefore) * TICK_MS : null;
-  // backends that started during the run count from zero
-  const pidsAfter = await backendPids(pool);
-  let pgTicks = 0;
-  for (const pid of new Set([...pidsBefore, ...pidsAfter])) pgTicks += Math.max(0, processTicks(pid) - (pgBefore.get(pid) ?? 0));
+  const pgTicks = await backends.stop();
   const n = Math.max(result.requests, 1);
   const clientMsTotal = (client.user + client.system) / 1000;
   const machineBusyMs = machineBefore && machineAfter ? (machineAfter.busy - machineBefore.busy) * TICK_MS : null;

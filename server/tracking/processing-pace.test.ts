@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paceProcessing, realClock, type PaceClock } from './processing-pace.ts';
+import { paceProcessing, processingPacer, realClock, type PaceClock } from './processing-pace.ts';
 
 /** A clock whose time moves only by sleeping, and whose loop is as busy as `load(t)` says at time t. */
 function fakeClock(load: (t: number) => number): PaceClock & { waits: number } {
@@ -58,6 +58,18 @@ describe('processing pace (intake first)', () => {
     await paceProcessing(true, arrived(59_000, clock), { maxLagSeconds: 60, stepMs: 250, onWait: async () => void beats++ }, clock);
     expect(beats).toBeGreaterThanOrEqual(3);
     expect(await paceProcessing(true, arrived(0, clock), { maxLagSeconds: 0 }, clock)).toEqual({ deferredMs: 0, reason: 'disabled' });
+  });
+
+  it('after a calm probe, lets the next second of batches go without probing', async () => {
+    const clock = fakeClock(() => 0.1);
+    const pace = processingPacer({ maxLagSeconds: 60, probeMs: 50, recheckMs: 1000 }, clock);
+    expect((await pace(true, arrived(0, clock))).reason).toBe('not-busy');
+    const probes = clock.waits;
+    await clock.sleep(900);
+    expect((await pace(true, arrived(0, clock))).reason).toBe('recently-calm');
+    expect(clock.waits).toBe(probes + 1); // only the test's own sleep
+    await clock.sleep(200);
+    expect((await pace(true, arrived(0, clock))).reason).toBe('not-busy');
   });
 
   it('measures the real event loop: busy while synchronous work runs, idle while it sleeps', async () => {

@@ -12,7 +12,8 @@
 // loop is with requests alone, sleeping for `probeMs` and measuring event-loop utilisation meanwhile
 // (processing's own work is not counted: it is paused). Above `busyShare`, it keeps waiting in steps
 // of `stepMs` until the loop calms down or the oldest waiting event is `maxLagSeconds` old; past
-// that, it processes at full speed whatever the load, so a steady overload cannot starve it.
+// that, it processes at full speed whatever the load, so a steady overload cannot starve it. After a
+// probe found the loop calm, the next second's batches go without probing (a probe costs its 50 ms).
 import { performance } from 'node:perf_hooks';
 
 export interface PaceOptions {
@@ -46,7 +47,18 @@ export const realClock: PaceClock = {
 export interface PaceOutcome {
   deferredMs: number;
   /** Why it went on: not busy, or the lag bound was reached. */
-  reason: 'not-busy' | 'max-lag' | 'no-backlog' | 'disabled';
+  reason: 'not-busy' | 'max-lag' | 'no-backlog' | 'disabled' | 'recently-calm';
+}
+
+/** paceProcessing with memory: after a calm probe, no probing for `recheckMs` (default 1 s). */
+export function processingPacer(opts: PaceOptions & { recheckMs?: number }, clock: PaceClock = realClock) {
+  let calmUntil = 0;
+  return async (backlog: boolean, oldestWaiting: () => Promise<Date | null>): Promise<PaceOutcome> => {
+    if (backlog && opts.maxLagSeconds > 0 && clock.now() < calmUntil) return { deferredMs: 0, reason: 'recently-calm' };
+    const out = await paceProcessing(backlog, oldestWaiting, opts, clock);
+    if (out.reason === 'not-busy') calmUntil = clock.now() + (opts.recheckMs ?? 1000);
+    return out;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineJob, enqueue } from '../platform/jobs.ts';
 import type { Db } from '../platform/db.ts';
 import { dedupeKeyFor, disarm, oldestWaitingEvent, PROCESS_INBOX_JOB, PROCESS_MAX_ATTEMPTS, processTrackingInbox } from './inbox.ts';
-import { paceProcessing } from './processing-pace.ts';
+import { processingPacer } from './processing-pace.ts';
 import { maintainEventPartitions } from './event-partitions.ts';
 import { refreshTrackingStatistics } from './tracking-statistics.ts';
 
@@ -24,14 +24,12 @@ export const processInbox = defineJob({
       lastBeat = Date.now();
       await heartbeat();
     };
+    const pace = processingPacer({ maxLagSeconds: app.config.trackingMaxDeferSeconds, onWait });
     const afterBatch = async (events: number) => {
       // statistics follow the tables' growth batch by batch: one run can take a million events
       await refreshTrackingStatistics(db, events);
       // a full batch means a backlog: during a burst of requests, let them go first (processing-pace.ts)
-      const paced = await paceProcessing(events >= batchSize, () => oldestWaitingEvent(db, workspaceId), {
-        maxLagSeconds: app.config.trackingMaxDeferSeconds,
-        onWait,
-      });
+      const paced = await pace(events >= batchSize, () => oldestWaitingEvent(db, workspaceId));
       if (paced.deferredMs > 1000) log.debug({ workspaceId, ...paced }, 'tracking processing deferred to requests');
     };
     let total = await processTrackingInbox(db, workspaceId, { batchSize, heartbeat, afterBatch });
