@@ -81,6 +81,38 @@ describe('inbox processing', () => {
     expect(failed.rows).toHaveLength(1);
     expect((JSON.parse(failed.rows[0].payload) as Array<{ messageId: string }>).map((e) => e.messageId)).toEqual(['poison-1']);
     expect(failed.rows[0].error).toMatch(/time/i);
+    // the source says so, for an operator to look at
+    expect((await ws.api.get(`/api/v1/sources/${source.id}`)).body.processing).toMatchObject({ failedEvents: 1, waitingEvents: 0 });
+  });
+
+  it("shows on its source how many events wait for processing and since when, until they are processed", async () => {
+    const app = await createSource(ws, 'App');
+    const arrived = new Date(Date.now() - 5_000);
+    const events = ['w-1', 'w-2', 'w-3'].map((messageId) => ({
+      ...pageView('waiting', 'https://site.example/w', arrived),
+      type: 'page',
+      messageId,
+      timestamp: arrived.toISOString(),
+      receivedAt: arrived.toISOString(),
+      sourceId: app.id,
+      anonymousId: 'waiting',
+      userId: null,
+      event: null,
+      traits: {},
+      groupId: null,
+      previousId: null,
+    }));
+    // stored as a request stores them, without arming the job, so they stay waiting until processed here
+    await sql`INSERT INTO tracking_inbox (workspace_id, source_id, received_at, event_count, payload) VALUES
+      (${ws.workspaceId}, ${app.id}, ${arrived}, 3, ${JSON.stringify(events)})`.execute(db());
+    const waiting = (await ws.api.get(`/api/v1/sources/${app.id}`)).body.processing;
+    expect(waiting).toEqual({ waitingEvents: 3, oldestWaitingAt: arrived.toISOString(), failedEvents: 0 });
+    const listed = (await ws.api.get('/api/v1/sources')).body.data.find((s: { id: string }) => s.id === app.id);
+    expect(listed.processing.waitingEvents).toBe(3);
+
+    await processTracking(server, ws);
+    expect((await ws.api.get(`/api/v1/sources/${app.id}`)).body.processing).toEqual({ waitingEvents: 0, oldestWaitingAt: null, failedEvents: 0 });
+    expect((await ws.api.get('/api/v1/events?filter[anonymousId]=waiting')).body.data).toHaveLength(3);
   });
 });
 

@@ -24,7 +24,30 @@ export function installTag(baseUrl: string, writeKey: string): string {
   return `<script src="${baseUrl}/snippet.js" data-write-key="${writeKey}" async></script>`;
 }
 
-function toSource(row: Selectable<SourcesTable>, baseUrl: string): Source {
+type Processing = Source['processing'];
+const NOTHING_WAITING: Processing = { waitingEvents: 0, oldestWaitingAt: null, failedEvents: 0 };
+
+/** What waits in the inbox per source: one grouped read of the workspace's inbox (rows live seconds). */
+async function processingBySource(db: DbOrTrx, ws: string, ids: string[]): Promise<Map<string, Processing>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('tracking_inbox')
+    .select([
+      'source_id',
+      sql<number>`coalesce(sum(event_count) FILTER (WHERE failed_at IS NULL), 0)::int`.as('waiting'),
+      sql<Date | null>`min(received_at) FILTER (WHERE failed_at IS NULL)`.as('oldest'),
+      sql<number>`coalesce(sum(event_count) FILTER (WHERE failed_at IS NOT NULL), 0)::int`.as('failed'),
+    ])
+    .where('workspace_id', '=', ws)
+    .where('source_id', 'in', ids)
+    .groupBy('source_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.source_id!, { waitingEvents: Number(r.waiting), oldestWaitingAt: r.oldest ? new Date(r.oldest) : null, failedEvents: Number(r.failed) }]),
+  );
+}
+
+function toSource(row: Selectable<SourcesTable>, baseUrl: string, processing: Processing = NOTHING_WAITING): Source {
   return {
     id: row.id,
     name: row.name,
@@ -33,6 +56,7 @@ function toSource(row: Selectable<SourcesTable>, baseUrl: string): Source {
     apiHost: baseUrl,
     eventCount: Number(row.event_count),
     lastEventAt: row.last_event_at,
+    processing,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -46,12 +70,14 @@ export async function listSources(db: DbOrTrx, ws: string, list: CompiledList, b
   for (const w of list.where) q = q.where(w);
   for (const o of list.orderBy) q = q.orderBy(o);
   const rows = await q.limit(list.limit + 1).execute();
-  return { data: rows.slice(0, list.limit).map((r) => toSource(r, baseUrl)), nextCursor: list.nextCursor(rows) };
+  const page = rows.slice(0, list.limit);
+  const processing = await processingBySource(db, ws, page.map((r) => r.id));
+  return { data: page.map((r) => toSource(r, baseUrl, processing.get(r.id))), nextCursor: list.nextCursor(rows) };
 }
 
 export async function findSource(db: DbOrTrx, ws: string, id: string, baseUrl: string): Promise<Source | undefined> {
   const row = await live(db, ws).where('s.id', '=', id).executeTakeFirst();
-  return row && toSource(row, baseUrl);
+  return row && toSource(row, baseUrl, (await processingBySource(db, ws, [id])).get(id));
 }
 
 export async function insertSource(db: DbOrTrx, ws: string, name: string): Promise<string> {

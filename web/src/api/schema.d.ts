@@ -13993,6 +13993,15 @@ export interface components {
             installTag: string;
             lastEventAt: string | null;
             name: string;
+            /** @description Processing normally follows within a second. During a burst of requests it steps aside for up to TRACKING_MAX_DEFER_SECONDS (60) so that requests are answered first. */
+            processing: {
+                /** @description Events that could not be processed; kept in the inbox with their error for an operator to look at. */
+                failedEvents: number;
+                /** @description When the oldest of them arrived (null: none waits). */
+                oldestWaitingAt: string | null;
+                /** @description Events received and stored, not yet in events, timelines and reports. */
+                waitingEvents: number;
+            };
             /** Format: date-time */
             updatedAt: string;
             /** @description Sends events to this source: the HTTP Basic username on /v1/*, or `writeKey` in the body. Public by design, like a Segment write key. */
@@ -14016,6 +14025,15 @@ export interface components {
             installTag: string;
             lastEventAt: unknown | null;
             name: string;
+            /** @description Processing normally follows within a second. During a burst of requests it steps aside for up to TRACKING_MAX_DEFER_SECONDS (60) so that requests are answered first. */
+            processing: {
+                /** @description Events that could not be processed; kept in the inbox with their error for an operator to look at. */
+                failedEvents: number;
+                /** @description When the oldest of them arrived (null: none waits). */
+                oldestWaitingAt: unknown | null;
+                /** @description Events received and stored, not yet in events, timelines and reports. */
+                waitingEvents: number;
+            };
             updatedAt: unknown;
             /** @description Sends events to this source: the HTTP Basic username on /v1/*, or `writeKey` in the body. Public by design, like a Segment write key. */
             writeKey: string;

@@ -43,6 +43,42 @@ function CopyField({ label, value, testId, children }: { label: string; value: s
   );
 }
 
+/** Events stored but not processed yet (a burst), and events that could not be processed at all. */
+function ProcessingBadges({ processing }: { processing: Source['processing'] }) {
+  return (
+    <>
+      {processing.waitingEvents > 0 && (
+        <Tooltip
+          multiline
+          w={300}
+          withArrow
+          label={
+            'These events are stored safely. They appear in timelines, touches and reports once processed, normally within ' +
+            'seconds; during a burst of traffic processing waits up to a minute so that the tracking API answers first.'
+          }
+        >
+          <Badge variant="light" color="blue" size="sm" data-testid="source-processing">
+            Processing {formatNumber(processing.waitingEvents)}
+            {processing.oldestWaitingAt ? ` · oldest ${fromNow(processing.oldestWaitingAt)}` : ''}
+          </Badge>
+        </Tooltip>
+      )}
+      {processing.failedEvents > 0 && (
+        <Tooltip
+          multiline
+          w={300}
+          withArrow
+          label="These events could not be processed. They are kept, with the error, in the tracking_inbox table for an operator to look at."
+        >
+          <Badge variant="light" color="red" size="sm" data-testid="source-failed">
+            {formatNumber(processing.failedEvents)} failed
+          </Badge>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
 export function SourceCard({
   source,
   canEdit,
@@ -77,6 +113,7 @@ export function SourceCard({
                   </Text>
                 </Tooltip>
               )}
+              <ProcessingBadges processing={source.processing} />
             </Group>
           </Box>
         </Group>
