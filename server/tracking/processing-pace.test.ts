@@ -52,6 +52,13 @@ describe('processing pace (intake first)', () => {
     expect(clock.now()).toBe(10_000);
   });
 
+  it('goes on without probing once the oldest waiting event is past the bound (a steady overload)', async () => {
+    const clock = fakeClock(() => 1);
+    const out = await paceProcessing(true, async () => new Date(-61_000), { maxLagSeconds: 60 }, clock);
+    expect(out).toEqual({ deferredMs: 0, reason: 'max-lag' });
+    expect(clock.waits).toBe(0);
+  });
+
   it('heartbeats while it waits, and does not defer at all when switched off', async () => {
     const clock = fakeClock(() => 1);
     let beats = 0;

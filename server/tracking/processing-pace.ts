@@ -8,8 +8,8 @@
 // events/s with processing alongside and ~26,000 with processing paused. The inbox is a durable
 // buffer; processing later does the same work, so deferring it costs only freshness.
 //
-// How: only when processing has a backlog (its last batch was full) does it probe how busy the event
-// loop is with requests alone, sleeping for `probeMs` and measuring event-loop utilisation meanwhile
+// How: only when processing has a backlog (its last batch was full) and the oldest waiting event is
+// younger than the bound does it probe how busy the event loop is with requests alone, sleeping for `probeMs` and measuring event-loop utilisation meanwhile
 // (processing's own work is not counted: it is paused). Above `busyShare`, it keeps waiting in steps
 // of `stepMs` until the loop calms down or the oldest waiting event is `maxLagSeconds` old; past
 // that, it processes at full speed whatever the load, so a steady overload cannot starve it. After a
@@ -78,10 +78,12 @@ export async function paceProcessing(
   const stepMs = opts.stepMs ?? 250;
   const started = clock.now();
   const busy = async (ms: number) => (await clock.utilisationDuring(() => clock.sleep(ms))) > busyShare;
-  if (!(await busy(probeMs))) return { deferredMs: clock.now() - started, reason: 'not-busy' };
+  // the bound first: under a steady overload every batch comes here, and a query is cheaper than a probe
   const oldest = await oldestWaiting();
-  if (!oldest) return { deferredMs: clock.now() - started, reason: 'no-backlog' };
+  if (!oldest) return { deferredMs: 0, reason: 'no-backlog' };
   const deadline = oldest.getTime() + opts.maxLagSeconds * 1000;
+  if (clock.now() >= deadline) return { deferredMs: 0, reason: 'max-lag' };
+  if (!(await busy(probeMs))) return { deferredMs: clock.now() - started, reason: 'not-busy' };
   while (clock.now() < deadline) {
     const stillBusy = await busy(Math.min(stepMs, Math.max(1, deadline - clock.now())));
     await opts.onWait?.();
