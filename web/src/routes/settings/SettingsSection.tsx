@@ -28,7 +28,8 @@ export function SettingsSection({
             </Text>
           )}
         </Stack>
-        {action}
+        {/* a long description must wrap, never squeeze the button ("Add sourc…" at 1280 px) */}
+        {action && <div style={{ flexShrink: 0 }}>{action}</div>}
       </Group>
       {flush ? children : <div style={{ padding: 'var(--mantine-spacing-lg)' }}>{children}</div>}
     </Paper>

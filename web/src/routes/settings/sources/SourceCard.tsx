@@ -92,7 +92,9 @@ export function SourceCard({
   onRotate(): void;
   onDelete(): void;
 }) {
-  const receiving = source.eventCount > 0;
+  // events waiting for processing are received too: "No events yet" beside "Processing 1,000" would contradict
+  const received = source.eventCount + source.processing.waitingEvents;
+  const receiving = received > 0;
   return (
     <Paper withBorder p="lg" radius="md" data-testid="source-card">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="md">
@@ -104,7 +106,7 @@ export function SourceCard({
             <Text fw={600}>{source.name}</Text>
             <Group gap={6}>
               <Badge variant="dot" color={receiving ? 'teal' : 'gray'} size="sm">
-                {receiving ? `${formatNumber(source.eventCount)} events received` : 'No events yet'}
+                {receiving ? `${formatNumber(received)} events received` : 'No events yet'}
               </Badge>
               {source.lastEventAt && (
                 <Tooltip label={formatDateTime(source.lastEventAt)} withArrow>
