@@ -11,6 +11,7 @@ import * as quotas from './2026-11-26-0006-quotas.ts';
 import * as dealImports from './2026-11-26-0007-deal-imports.ts';
 import * as contactsMergedIntoIndex from './2026-11-26-0008-contacts-merged-into-index.ts';
 import * as inboxPayloadText from './2026-11-26-0009-inbox-payload-text.ts';
+import * as timeOrderedIds from './2026-11-26-0010-time-ordered-ids.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-0001-foundation': foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-0007-deal-imports': dealImports,
   '2026-11-26-0008-contacts-merged-into-index': contactsMergedIntoIndex,
   '2026-11-26-0009-inbox-payload-text': inboxPayloadText,
+  '2026-11-26-0010-time-ordered-ids': timeOrderedIds,
 };
