@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestWorkspace, startTestServer, type TestServer, type TestWorkspace } from '../test/harness.ts';
 import { createSource, pageView, processTracking, sendTracking, type TestSource } from './tracking-test-kit.ts';
-import { PROCESS_INBOX_JOB } from './inbox.ts';
+import { PROCESS_INBOX_JOB, processTrackingInbox } from './inbox.ts';
 import { maintainEventPartitions } from './event-partitions.ts';
 import { recordServerEvents } from './record-events.ts';
 
@@ -83,6 +83,34 @@ describe('inbox processing', () => {
     expect(failed.rows[0].error).toMatch(/time/i);
     // the source says so, for an operator to look at
     expect((await ws.api.get(`/api/v1/sources/${source.id}`)).body.processing).toMatchObject({ failedEvents: 1, waitingEvents: 0 });
+  });
+
+  it('sets a bad event aside once when two processors go through the same row together', async () => {
+    const good = pageView('twice', 'https://site.example/ok', new Date());
+    const base = {
+      type: 'page',
+      receivedAt: new Date().toISOString(),
+      sourceId: null,
+      anonymousId: 'twice',
+      userId: null,
+      event: null,
+      traits: {},
+      groupId: null,
+      previousId: null,
+      properties: good.properties,
+      context: good.context,
+    };
+    const events = [
+      { ...base, messageId: 'twice-bad', timestamp: 'not a time' },
+      { ...base, messageId: 'twice-ok', timestamp: new Date().toISOString() },
+    ];
+    await sql`INSERT INTO tracking_inbox (workspace_id, event_count, payload) VALUES (${ws.workspaceId}, 2, ${JSON.stringify(events)})`.execute(db());
+    // what the job overlapping its successor (or a direct call beside the job) does
+    await Promise.all([processTrackingInbox(db(), ws.workspaceId), processTrackingInbox(db(), ws.workspaceId)]);
+    const failed = await sql<{ payload: string }>`
+      SELECT payload FROM tracking_inbox WHERE workspace_id = ${ws.workspaceId} AND failed_at IS NOT NULL AND payload LIKE '%twice-bad%'`.execute(db());
+    expect(failed.rows).toHaveLength(1);
+    expect((await ws.api.get('/api/v1/events?filter[anonymousId]=twice')).body.data.map((e: { messageId: string }) => e.messageId)).toEqual(['twice-ok']);
   });
 
   it("shows on its source how many events wait for processing and since when, until they are processed", async () => {

@@ -177,7 +177,10 @@ async function processEventByEvent(db: Db, ws: string, row: { id: number; source
     }
   }
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('tracking_inbox').where('workspace_id', '=', ws).where('id', '=', row.id).execute();
+    const taken = await trx.deleteFrom('tracking_inbox').where('workspace_id', '=', ws).where('id', '=', row.id).returning('id').execute();
+    // another processor went through the same row meanwhile (a job overlapping the next one, or a direct
+    // call) and set its failures aside already; receipts kept the events themselves from being stored twice
+    if (taken.length === 0) return;
     if (failed.length) {
       await trx
         .insertInto('tracking_inbox')
