@@ -30,6 +30,26 @@ async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 
   }
 }
 
+/** A page view as the inbox holds it (a TrackedEvent), for rows written straight into the inbox. */
+function inboxPageView(anonymousId: string, messageId: string, at: Date, sourceId: string | null, timestamp = at.toISOString()) {
+  const view = pageView(anonymousId, 'https://site.example/ok', at);
+  return {
+    type: 'page',
+    messageId,
+    timestamp,
+    receivedAt: at.toISOString(),
+    sourceId,
+    anonymousId,
+    userId: null,
+    event: null,
+    traits: {},
+    groupId: null,
+    previousId: null,
+    properties: view.properties,
+    context: view.context,
+  };
+}
+
 describe('inbox processing', () => {
   it('processes acknowledged events in the background, and re-arms for the next request', async () => {
     const countEvents = async () => (await ws.api.get('/api/v1/events?filter[anonymousId]=bg')).body.data.length as number;
@@ -55,21 +75,8 @@ describe('inbox processing', () => {
 
   it('sets an event that cannot be processed aside and stores the rest', async () => {
     const good = pageView('poison', 'https://site.example/ok', new Date());
-    const normalized = {
-      type: 'page',
-      receivedAt: new Date().toISOString(),
-      sourceId: source.id,
-      anonymousId: 'poison',
-      userId: null,
-      event: null,
-      traits: {},
-      groupId: null,
-      previousId: null,
-      properties: good.properties,
-      context: good.context,
-    };
-    const bad = { ...normalized, messageId: 'poison-1', timestamp: 'not a time' };
-    const fine = { ...normalized, messageId: 'poison-2', timestamp: new Date().toISOString() };
+    const bad = inboxPageView('poison', 'poison-1', new Date(), source.id, 'not a time');
+    const fine = inboxPageView('poison', 'poison-2', new Date(), source.id);
     await sql`INSERT INTO tracking_inbox (workspace_id, source_id, event_count, payload) VALUES
       (${ws.workspaceId}, ${source.id}, 2, ${JSON.stringify([bad, fine])})`.execute(db());
     expect((await sendTracking(server, source.writeKey, 'batch', { batch: [{ ...good, messageId: 'poison-ok' }] })).status).toBe(200);
@@ -86,24 +93,7 @@ describe('inbox processing', () => {
   });
 
   it('sets a bad event aside once when two processors go through the same row together', async () => {
-    const good = pageView('twice', 'https://site.example/ok', new Date());
-    const base = {
-      type: 'page',
-      receivedAt: new Date().toISOString(),
-      sourceId: null,
-      anonymousId: 'twice',
-      userId: null,
-      event: null,
-      traits: {},
-      groupId: null,
-      previousId: null,
-      properties: good.properties,
-      context: good.context,
-    };
-    const events = [
-      { ...base, messageId: 'twice-bad', timestamp: 'not a time' },
-      { ...base, messageId: 'twice-ok', timestamp: new Date().toISOString() },
-    ];
+    const events = [inboxPageView('twice', 'twice-bad', new Date(), null, 'not a time'), inboxPageView('twice', 'twice-ok', new Date(), null)];
     await sql`INSERT INTO tracking_inbox (workspace_id, event_count, payload) VALUES (${ws.workspaceId}, 2, ${JSON.stringify(events)})`.execute(db());
     // what the job overlapping its successor (or a direct call beside the job) does
     await Promise.all([processTrackingInbox(db(), ws.workspaceId), processTrackingInbox(db(), ws.workspaceId)]);
@@ -116,20 +106,7 @@ describe('inbox processing', () => {
   it("shows on its source how many events wait for processing and since when, until they are processed", async () => {
     const app = await createSource(ws, 'App');
     const arrived = new Date(Date.now() - 5_000);
-    const events = ['w-1', 'w-2', 'w-3'].map((messageId) => ({
-      ...pageView('waiting', 'https://site.example/w', arrived),
-      type: 'page',
-      messageId,
-      timestamp: arrived.toISOString(),
-      receivedAt: arrived.toISOString(),
-      sourceId: app.id,
-      anonymousId: 'waiting',
-      userId: null,
-      event: null,
-      traits: {},
-      groupId: null,
-      previousId: null,
-    }));
+    const events = ['w-1', 'w-2', 'w-3'].map((messageId) => inboxPageView('waiting', messageId, arrived, app.id));
     // stored as a request stores them, without arming the job, so they stay waiting until processed here
     await sql`INSERT INTO tracking_inbox (workspace_id, source_id, received_at, event_count, payload) VALUES
       (${ws.workspaceId}, ${app.id}, ${arrived}, 3, ${JSON.stringify(events)})`.execute(db());
