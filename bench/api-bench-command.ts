@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { defaultPoolSize } from '../server/platform/config.ts';
+import { PreparingClient } from '../server/platform/prepared-statements.ts';
 import type { OpenDatabase } from '../server/platform/db.ts';
 import type { ContactsCsv } from './lib/contacts-csv.ts';
 import { existingBenchDatabase, freshBenchDatabase, serverSettings } from './lib/bench-database.ts';
@@ -13,8 +15,8 @@ import { startServerProcess } from './api/server-process.ts';
 import { runApiBench } from './api-bench.ts';
 
 const DATABASE = 'bench_api';
-/** Tandem's default DATABASE_POOL_SIZE: the direct-SQL baseline gets the same number of connections. */
-const SERVER_POOL_SIZE = 20;
+/** The server's pool size (DATABASE_POOL_SIZE or its default): the direct baseline gets as many connections. */
+const SERVER_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? defaultPoolSize());
 
 export interface ApiCommandOptions {
   durationSeconds: number;
@@ -89,7 +91,7 @@ export async function runApiBenchCommand(csv: ContactsCsv, opts: ApiCommandOptio
     logFile: path.join(opts.outputDir, 'api-server.log'),
     logLevel: opts.logLevel,
   });
-  const sqlPool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE });
+  const sqlPool = new pg.Pool({ connectionString: url, max: SERVER_POOL_SIZE, Client: PreparingClient });
   try {
     const result = await runApiBench({ baseUrl: server.baseUrl, apiKey: state.apiKey }, sqlPool, state.workspaceId, {
       listPages: 200,

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { defaultPoolSize } from '../server/platform/config.ts';
 import type { OpenDatabase } from '../server/platform/db.ts';
 import { initWorkspace } from '../server/workspaces/init-workspace.ts';
 import { existingBenchDatabase, freshBenchDatabase, serverSettings } from './lib/bench-database.ts';
@@ -12,8 +13,8 @@ import { generatePipelineData, type PipelineData, type PipelineDataOptions } fro
 import { runPipelineBench } from './pipeline-bench.ts';
 
 const DATABASE = 'bench_pipeline';
-/** Tandem's default DATABASE_POOL_SIZE: the direct baseline gets the same number of connections. */
-const SERVER_POOL_SIZE = 20;
+/** The server's pool size (DATABASE_POOL_SIZE or its default): the direct baseline gets as many connections. */
+const SERVER_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? defaultPoolSize());
 
 export interface PipelineCommandOptions extends PipelineDataOptions {
   durationSeconds: number;

@@ -1,12 +1,13 @@
 // The API's baseline: the exact SQL a list request runs, sent straight through node-postgres at the
-// same concurrency and pool size as the server. The gap between this and the HTTP numbers is what the
+// same concurrency and pool size as the server, prepared where the server prepares it (the pool must
+// use `PreparingClient`). The gap between this and the HTTP numbers is what the
 // framework, auth, validation and JSON serialization cost.
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../../server/db-schema.ts';
 import { compileList, listQuerySchema } from '../../server/platform/list-query.ts';
 import { parseQueryString } from '../../server/platform/querystring.ts';
-import { contactListSpec, listContacts } from '../../server/contacts/contacts.store.ts';
+import { contactListSpec, listContactsAsJson } from '../../server/contacts/contacts.store.ts';
 import { listCustomFields } from '../../server/custom-fields/custom-fields.store.ts';
 import { createRandom } from '../lib/random.ts';
 import { round, summarizeLatencies } from '../lib/measure.ts';
@@ -33,7 +34,7 @@ export async function captureListSql(pool: pg.Pool, workspaceId: string, path: s
   const query = listQuerySchema.parse(parseQueryString(path.split('?')[1] ?? ''));
   const fields = await listCustomFields(db, workspaceId, 'contact');
   captured = undefined;
-  await listContacts(db, workspaceId, compileList(contactListSpec, query, fields));
+  await listContactsAsJson(db, workspaceId, compileList(contactListSpec, query, fields));
   if (!captured) throw new Error(`no SQL captured for ${path}`);
   return captured;
 }

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../platform/http.ts';
@@ -17,7 +18,8 @@ import {
   updateContactSchema,
   type Contact,
 } from './contacts.schemas.ts';
-import { contactListSpec, countContacts, findContact, listContacts, softDeleteContacts } from './contacts.store.ts';
+import { contactListSpec, countContacts, findContact, listContacts, listContactsAsJson, softDeleteContacts } from './contacts.store.ts';
+import { sendJsonPage } from '../platform/json-page.ts';
 import { batchUpsertContacts, createContact, updateContact } from './write-contacts.ts';
 import { bulkUpdateContacts } from './bulk-contacts.ts';
 
@@ -35,11 +37,11 @@ export function contactRoutes(app: App, ctx: AppContext): void {
     return error;
   }
 
-  async function page(workspaceId: string, query: ListQuery) {
+  async function page(workspaceId: string, query: ListQuery, reply: FastifyReply): Promise<void> {
     const fields = await ctx.customFields.get(db, workspaceId, 'contact');
     const list = compileList(contactListSpec, query, fields);
-    const result = await listContacts(db, workspaceId, list);
-    return query.includeTotal ? { ...result, totalCount: await countContacts(db, workspaceId, list) } : result;
+    const result = await listContactsAsJson(db, workspaceId, list);
+    sendJsonPage(reply, result, query.includeTotal ? await countContacts(db, workspaceId, list) : undefined);
   }
 
   app.get('/api/v1/contacts', {
@@ -53,7 +55,9 @@ export function contactRoutes(app: App, ctx: AppContext): void {
       response: { 200: listEnvelope(contactSchema), ...errors() },
     },
     config: { permission: 'crm:read' },
-    handler: async (req) => page(req.principal!.workspaceId, req.query),
+    handler: async (req, reply) => {
+      await page(req.principal!.workspaceId, req.query, reply);
+    },
   });
 
   app.get('/api/v1/contacts/tags', {

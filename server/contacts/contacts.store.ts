@@ -3,6 +3,8 @@ import { sql, type Selectable } from 'kysely';
 import type { DbOrTrx } from '../platform/db.ts';
 import type { ContactsTable, LifecycleStage } from '../db-schema.ts';
 import type { CompiledList, ListSpec } from '../platform/list-query.ts';
+import type { JsonPage } from '../platform/json-page.ts';
+import { prepared } from '../platform/prepared-statements.ts';
 import type { Contact } from './contacts.schemas.ts';
 import { lifecycleStages } from './contacts.schemas.ts';
 
@@ -48,18 +50,41 @@ export function toContact(row: ContactRow): Contact {
   };
 }
 
-function selectContacts(db: DbOrTrx, workspaceId: string) {
+function fromContacts(db: DbOrTrx, workspaceId: string) {
   return db
     .selectFrom('contacts as c')
     .leftJoin('accounts as a', (j) =>
       j.onRef('a.workspace_id', '=', 'c.workspace_id').onRef('a.id', '=', 'c.account_id').on('a.deleted_at', 'is', null),
     )
-    // the columns the API returns (not search_text or the raw account_id: less to read and to parse)
-    .select(['c.id', 'c.email', 'c.first_name', 'c.last_name', 'c.phone', 'c.title', 'c.owner_id', 'c.lifecycle_stage', 'c.tags', 'c.custom_fields', 'c.created_at', 'c.updated_at'])
-    .select(['a.id as linked_account_id', 'a.name as account_name', 'a.domain as account_domain'])
     .where('c.workspace_id', '=', workspaceId);
 }
 
+function selectContacts(db: DbOrTrx, workspaceId: string) {
+  return (
+    fromContacts(db, workspaceId)
+      // the columns the API returns (not search_text or the raw account_id: less to read and to parse)
+      .select(['c.id', 'c.email', 'c.first_name', 'c.last_name', 'c.phone', 'c.title', 'c.owner_id', 'c.lifecycle_stage', 'c.tags', 'c.custom_fields', 'c.created_at', 'c.updated_at'])
+      .select(['a.id as linked_account_id', 'a.name as account_name', 'a.domain as account_domain'])
+  );
+}
+
+/** Milliseconds and `Z`, as JSON.stringify writes a Date: the same text whichever path built the JSON. */
+const isoTime = (column: string) => sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A contact as the API's JSON, built by PostgreSQL: a list page then goes out as text, without node
+ * parsing rows into objects and serialising them again (a third of the server's CPU per list request).
+ * The same shape as `toContact`; `contacts-json.test.ts` compares the two field by field.
+ * Cast to text so the driver hands the JSON over as a string instead of parsing it.
+ */
+const contactJson = sql<string>`json_build_object(
+  'id', c.id, 'email', c.email, 'firstName', c.first_name, 'lastName', c.last_name, 'phone', c.phone, 'title', c.title,
+  'accountId', a.id,
+  'account', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name, 'domain', a.domain) END,
+  'ownerId', c.owner_id, 'lifecycleStage', c.lifecycle_stage, 'tags', c.tags, 'customFields', c.custom_fields,
+  'createdAt', ${isoTime('c.created_at')}, 'updatedAt', ${isoTime('c.updated_at')})::text`;
+
+/** Contacts as objects, for callers that work with them (CSV export). */
 export async function listContacts(
   db: DbOrTrx,
   workspaceId: string,
@@ -70,6 +95,19 @@ export async function listContacts(
   for (const o of list.orderBy) q = q.orderBy(o);
   const rows = await q.limit(list.limit + 1).execute();
   return { data: rows.slice(0, list.limit).map(toContact), nextCursor: list.nextCursor(rows) };
+}
+
+/** The same page as `listContacts`, each contact already JSON text (see `contactJson`), for the API's list. */
+export async function listContactsAsJson(db: DbOrTrx, workspaceId: string, list: CompiledList): Promise<JsonPage> {
+  let q = fromContacts(db, workspaceId)
+    .select(['c.id', contactJson.as('json'), list.sortValue.as('_sort')])
+    .where('c.deleted_at', 'is', null);
+  for (const w of list.where) q = q.where(w);
+  for (const o of list.orderBy) q = q.orderBy(o);
+  // prepared with the limit written into the text: PostgreSQL plans a generic `LIMIT $n` for 10% of
+  // the table and so would never switch to the generic plan and stop planning on every call
+  const rows = await (list.planStable ? prepared(q.limit(sql.lit(list.limit + 1))) : q.limit(list.limit + 1)).execute();
+  return { items: rows.slice(0, list.limit).map((r) => r.json), nextCursor: list.nextCursor(rows) };
 }
 
 export async function countContacts(db: DbOrTrx, workspaceId: string, list: CompiledList): Promise<number> {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import type { Database } from '../db-schema.ts';
 import { claimDataDir } from './data-dir-lock.ts';
+import { PreparingClient } from './prepared-statements.ts';
 
 // int8 (counts, identities) as JS numbers; numeric (money) as numbers. Values beyond 2^53 do not occur here.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -43,7 +44,7 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient });
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on next use
     });
@@ -67,7 +68,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
       relaxedDurability: false,
     });
     // One connection: PGlite is single-session. The pool queues callers; never close the idle client.
-    const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, idleTimeoutMillis: 0 });
+    const pool = new pg.Pool({ ...createPgConfig(lite), max: 1, idleTimeoutMillis: 0, Client: PreparingClient });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

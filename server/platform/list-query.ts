@@ -84,6 +84,11 @@ export interface CompiledList {
   /** Selected as `_sort` so the next cursor can be built from the last row. */
   sortValue: RawBuilder<unknown>;
   limit: number;
+  /**
+   * No filter and no search: the best plan is the same index walk whatever the parameters, so the
+   * query may run as a prepared statement (see platform/prepared-statements.ts).
+   */
+  planStable: boolean;
   nextCursor(rows: Array<{ id: string; _sort?: unknown }>): string | null;
 }
 
@@ -346,6 +351,7 @@ export function compileList(spec: ListSpec, query: ListQuery, customFields: Cust
             ? sql`to_char(${field.expr}, 'YYYY-MM-DD')`
             : field.expr,
     limit: query.limit,
+    planStable: !query.q && Object.keys(query.filter ?? {}).length === 0,
     nextCursor(rows) {
       if (rows.length <= query.limit) return null;
       const last = rows[query.limit - 1];
