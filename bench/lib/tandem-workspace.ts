@@ -21,10 +21,10 @@ export interface BenchWorkspace {
 }
 
 /** A workspace with the Plan (select) and Seats (number) contact fields the generated CSV fills. */
-export async function createBenchWorkspace(database: OpenDatabase, dataDir: string): Promise<BenchWorkspace> {
+export async function createBenchWorkspace(database: OpenDatabase, dataDir: string, email = 'bench@tandem.local'): Promise<BenchWorkspace> {
   const ids = await initWorkspace(database.db, {
     workspace: 'Benchmark',
-    email: 'bench@tandem.local',
+    email,
     password: 'benchmark-password',
     name: 'Bench Admin',
   });
