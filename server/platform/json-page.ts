@@ -9,7 +9,7 @@ export interface JsonPage {
 }
 
 /** `{"data":[…],"nextCursor":…,"totalCount":…}`: the shape `listEnvelope` documents. */
-export function jsonPageText(page: JsonPage, totalCount?: number): string {
+function jsonPageText(page: JsonPage, totalCount?: number): string {
   const total = totalCount === undefined ? '' : `,"totalCount":${totalCount}`;
   return `{"data":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}${total}}`;
 }

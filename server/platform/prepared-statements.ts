@@ -50,9 +50,4 @@ export class PreparingClient extends pg.Client {
     }
     return (super.query as (...a: unknown[]) => unknown).apply(this, args) as never;
   }
-
-  /** For tests: how many statements this connection has prepared. */
-  get preparedCount(): number {
-    return this.preparedNames.size;
-  }
 }
